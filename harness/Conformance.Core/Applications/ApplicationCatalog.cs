@@ -1,0 +1,178 @@
+using System.Text.RegularExpressions;
+using Conformance.Core.Directories;
+
+namespace Conformance.Core.Applications;
+
+/// <summary>
+/// The "Configured Applications" list. Users are implicitly denied: access comes only from a
+/// user group bound to the application ("Users are implicitly denied access to applications").
+/// </summary>
+public sealed partial class ApplicationCatalog(JumpCloudDirectory directory)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Application> _apps = new(StringComparer.Ordinal);
+    private int _nextId;
+
+    public event Action<ApplicationChange>? Changed;
+
+    public IReadOnlyList<Application> Applications
+    {
+        get { lock (_gate) { return [.. _apps.Values]; } }
+    }
+
+    public Application? Find(string idOrLabelOrSuffix)
+    {
+        lock (_gate)
+        {
+            if (_apps.TryGetValue(idOrLabelOrSuffix, out var app))
+            {
+                return app;
+            }
+            return _apps.Values.FirstOrDefault(a =>
+                string.Equals(a.DisplayLabel, idOrLabelOrSuffix, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(a.SsoSuffix, idOrLabelOrSuffix, StringComparison.Ordinal));
+        }
+    }
+
+    public Application Get(string idOrLabelOrSuffix) =>
+        Find(idOrLabelOrSuffix) ?? throw new ApplicationRefusedException($"No configured application '{idOrLabelOrSuffix}'.");
+
+    public Application FindBySuffix(string suffix)
+    {
+        lock (_gate)
+        {
+            return _apps.Values.FirstOrDefault(a => string.Equals(a.SsoSuffix, suffix, StringComparison.Ordinal))
+                ?? throw new ApplicationRefusedException($"No application has the SSO IdP URL suffix '{suffix}'.");
+        }
+    }
+
+    public Application Create(ApplicationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (string.IsNullOrWhiteSpace(settings.Name))
+        {
+            throw new ApplicationRefusedException("An application needs a name.");
+        }
+        var suffix = settings.SsoSuffix ?? Slug(settings.Name);
+        if (!SuffixPattern().IsMatch(suffix))
+        {
+            throw new ApplicationRefusedException(
+                $"The IdP URL suffix '{suffix}' may contain only letters, digits, '-', '_' and '.'.");
+        }
+        Application app;
+        lock (_gate)
+        {
+            if (_apps.Values.Any(a => string.Equals(a.SsoSuffix, suffix, StringComparison.Ordinal)))
+            {
+                throw new ApplicationRefusedException(
+                    $"The IdP URL suffix '{suffix}' is already used by another application.");
+            }
+            _nextId++;
+            app = new Application
+            {
+                Id = $"app{_nextId:D4}",
+                Name = settings.Name,
+                DisplayLabel = settings.DisplayLabel ?? settings.Name,
+                Description = settings.Description ?? "",
+                PortalImage = settings.PortalImage ?? new PortalImage(PortalImageKind.Logo, "default"),
+                ShowInPortal = settings.ShowInPortal ?? true,
+                SsoSuffix = suffix,
+            };
+            _apps.Add(app.Id, app);
+        }
+        Changed?.Invoke(new ApplicationChange.Created(app));
+        return app;
+    }
+
+    /// <summary>Edits the general settings. A different suffix is refused: delete and recreate instead.</summary>
+    public Application Update(string idOrLabel, ApplicationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Application after;
+        lock (_gate)
+        {
+            var before = Get(idOrLabel);
+            if (settings.SsoSuffix is not null && !string.Equals(settings.SsoSuffix, before.SsoSuffix, StringComparison.Ordinal))
+            {
+                throw new ApplicationRefusedException(
+                    "The SSO IdP URL is not editable after the application is created. "
+                    + "You will have to delete and recreate the connector if you need to edit this field.");
+            }
+            after = before with
+            {
+                DisplayLabel = settings.DisplayLabel ?? before.DisplayLabel,
+                Description = settings.Description ?? before.Description,
+                PortalImage = settings.PortalImage ?? before.PortalImage,
+                ShowInPortal = settings.ShowInPortal ?? before.ShowInPortal,
+            };
+            _apps[after.Id] = after;
+        }
+        Changed?.Invoke(new ApplicationChange.Updated(after));
+        return after;
+    }
+
+    public void Delete(string idOrLabel)
+    {
+        Application app;
+        lock (_gate)
+        {
+            app = Get(idOrLabel);
+            _apps.Remove(app.Id);
+        }
+        Changed?.Invoke(new ApplicationChange.Deleted(app));
+    }
+
+    public Application BindGroup(string appIdOrLabel, string groupIdOrName) => ChangeBinding(appIdOrLabel, groupIdOrName, bind: true);
+
+    public Application UnbindGroup(string appIdOrLabel, string groupIdOrName) => ChangeBinding(appIdOrLabel, groupIdOrName, bind: false);
+
+    /// <summary>True when the user is active and in at least one user group bound to the application.</summary>
+    public bool IsAuthorized(string appIdOrLabel, string userIdOrUsername)
+    {
+        var app = Find(appIdOrLabel);
+        var user = directory.FindUser(userIdOrUsername);
+        if (app is null || user is null || !user.Active)
+        {
+            return false;
+        }
+        return directory.GroupsOf(user.Id).Any(g => app.BoundGroupIds.Contains(g.Id));
+    }
+
+    /// <summary>The users an application manages: members of its bound groups (suspended ones included).</summary>
+    public IReadOnlyList<DirectoryUser> UsersOf(string appIdOrLabel)
+    {
+        var app = Get(appIdOrLabel);
+        return [.. app.BoundGroupIds
+            .SelectMany(directory.MembersOf)
+            .DistinctBy(u => u.Id)
+            .OrderBy(u => u.Id, StringComparer.Ordinal)];
+    }
+
+    private Application ChangeBinding(string appIdOrLabel, string groupIdOrName, bool bind)
+    {
+        var group = directory.GetGroup(groupIdOrName);
+        Application after;
+        lock (_gate)
+        {
+            var before = Get(appIdOrLabel);
+            var groups = new HashSet<string>(before.BoundGroupIds, StringComparer.Ordinal);
+            var changed = bind ? groups.Add(group.Id) : groups.Remove(group.Id);
+            if (!changed)
+            {
+                return before;
+            }
+            after = before with { BoundGroupIds = groups };
+            _apps[after.Id] = after;
+        }
+        Changed?.Invoke(bind ? new ApplicationChange.GroupBound(after, group) : new ApplicationChange.GroupUnbound(after, group));
+        return after;
+    }
+
+    private static string Slug(string name) => SlugPattern().Replace(name.ToLowerInvariant(), "-").Trim('-');
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$")]
+    private static partial Regex SuffixPattern();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex SlugPattern();
+}

@@ -1,0 +1,3 @@
+namespace Conformance.Core.Directories;
+
+public sealed record UserGroup(string Id, string Name);
