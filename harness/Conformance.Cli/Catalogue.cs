@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using Conformance.Scenarios.Loading;
+using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Steps;
+
+namespace Conformance.Cli;
+
+/// <summary>Finds the repository, its scenario files and the default target, and selects scenarios.</summary>
+internal static class Catalogue
+{
+    public static string RepositoryRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "ConformanceSuite.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+        return Environment.CurrentDirectory;
+    }
+
+    public static string DefaultTarget(string root) => Path.Combine(root, "mocks", "targets", "bluejeans-stub.yaml");
+
+    /// <summary>Scenario files under the given paths (files or folders), or the whole catalogue; paths are shown relative to the current folder.</summary>
+    public static IReadOnlyList<string> Files(string root, IReadOnlyList<string> paths)
+    {
+        var roots = paths.Count == 0 ? [Path.Combine(root, "scenarios")] : paths;
+        var files = new List<string>();
+        foreach (var path in roots)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*.yaml", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('_')));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                throw Arguments.Bad(path, "no such scenario file or folder");
+            }
+        }
+        return [.. files.Select(f => Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(f))).Order(StringComparer.Ordinal)];
+    }
+
+    public static IReadOnlyList<Scenario> Load(StepLibrary library, IReadOnlyList<string> files)
+    {
+        var result = new ScenarioLoader(library, SeedGuide.Embedded).Load(files);
+        return result.Problems.Count > 0 ? throw new InputException(result.Problems) : result.Scenarios;
+    }
+
+    /// <summary>--scenarios GLOB (on the file path or the id), --tag T (any of them), --shard i/n, in that order.</summary>
+    public static IReadOnlyList<Scenario> Select(IReadOnlyList<Scenario> scenarios, string? glob, IReadOnlyList<string> tags, string? shard)
+    {
+        IEnumerable<Scenario> selected = scenarios;
+        if (glob is not null)
+        {
+            var pattern = GlobRegex(glob);
+            selected = selected.Where(s => pattern.IsMatch(s.Id) || pattern.IsMatch(s.Location.File.Replace('\\', '/')));
+        }
+        if (tags.Count > 0)
+        {
+            selected = selected.Where(s => s.Tags.Intersect(tags, StringComparer.Ordinal).Any());
+        }
+        var list = selected.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        if (shard is not null)
+        {
+            var (index, count) = Sharding.Parse(shard);
+            return Sharding.Select(list, index, count);
+        }
+        return list;
+    }
+
+    internal static Regex GlobRegex(string glob)
+    {
+        var pattern = Regex.Escape(glob.Replace('\\', '/'))
+            .Replace(@"\*\*/", "(.*/)?", StringComparison.Ordinal)
+            .Replace(@"\*\*", ".*", StringComparison.Ordinal)
+            .Replace(@"\*", "[^/]*", StringComparison.Ordinal)
+            .Replace(@"\?", "[^/]", StringComparison.Ordinal);
+        return new Regex($"(^|/){pattern}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+}

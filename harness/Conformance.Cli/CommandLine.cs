@@ -1,0 +1,147 @@
+using System.Globalization;
+using Conformance.Scenarios;
+using Conformance.Scenarios.Loading;
+using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Steps;
+using Conformance.Scenarios.Targets;
+
+namespace Conformance.Cli;
+
+/// <summary>The verbs of the design's contract. Exit codes: 0 passed, 1 conformance failure, 2 bad input, 3 harness error.</summary>
+internal static class CommandLine
+{
+    public const int Passed = 0;
+    public const int BadInput = 2;
+    public const int HarnessError = 3;
+
+    private static readonly Dictionary<string, bool> RunOptions = new(StringComparer.Ordinal)
+    {
+        ["scenarios"] = true, ["tag"] = true, ["target"] = true, ["seed"] = true, ["out"] = true, ["shard"] = true,
+    };
+
+    private static readonly Dictionary<string, bool> ListOptions = new(StringComparer.Ordinal) { ["scenarios"] = true, ["tag"] = true };
+    private static readonly Dictionary<string, bool> NoOptions = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, bool> SchemaOptions = new(StringComparer.Ordinal) { ["write"] = false };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var verb = args.Length == 0 ? "default" : args[0];
+        try
+        {
+            return verb switch
+            {
+                "default" => await RunScenariosAsync(Arguments.Parse(args, RunOptions), stdout, cancellationToken).ConfigureAwait(false),
+                "run" => await RunScenariosAsync(Arguments.Parse(args, RunOptions), stdout, cancellationToken).ConfigureAwait(false),
+                "list" => List(Arguments.Parse(args, ListOptions), stdout),
+                "validate" => Validate(Arguments.Parse(args, NoOptions), stdout),
+                "schema" => Schema(Arguments.Parse(args, SchemaOptions), stdout),
+                "help" or "--help" or "-h" => Help(stdout),
+                "--version" => Version(stdout),
+                _ => throw Arguments.Bad(verb, $"unknown command '{verb}'; commands: run, list, validate, serve, report, certify, bench, test (see ./run.sh help)"),
+            };
+        }
+        catch (InputException bad)
+        {
+            foreach (var problem in bad.Problems.Count > 0 ? bad.Problems.Select(p => p.ToString()) : [bad.Message])
+            {
+                await stderr.WriteLineAsync(problem).ConfigureAwait(false);
+            }
+            await stderr.WriteLineAsync($"{bad.Problems.Count switch { 0 or 1 => "1 problem", var n => $"{n} problems" }}; nothing was run (exit code 2)").ConfigureAwait(false);
+            return BadInput;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await stderr.WriteLineAsync($"harness error (exit code 3): {ex}").ConfigureAwait(false);
+            return HarnessError;
+        }
+    }
+
+    private static async Task<int> RunScenariosAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var root = Catalogue.RepositoryRoot();
+        var library = Library();
+        var targetPath = args.Option("target") ?? Catalogue.DefaultTarget(root);
+        var target = TargetLoader.Load(targetPath);
+        var scenarios = Catalogue.Select(
+            Catalogue.Load(library, Catalogue.Files(root, [])),
+            args.Option("scenarios"),
+            [.. args.Options("tag").SelectMany(t => t.Split(','))],
+            args.Option("shard"));
+        var seed = args.IntOption("seed") ?? 1;
+        var reportsRoot = args.Option("out") ?? Path.Combine(root, "reports");
+        var time = TimeProvider.System;
+        var runId = Reporting.RunFolder.NewRunId(time.GetUtcNow(), seed, args.Option("shard"));
+        var runFolder = Path.Combine(reportsRoot, runId);
+        var progress = Progress.For(stdout);
+        await progress.StartAsync(target.Name, scenarios.Count, seed).ConfigureAwait(false);
+        var options = new RunOptions { Target = target, Seed = seed, Time = time, RunFolder = runFolder, Shard = args.Option("shard") };
+        var runner = new ScenarioRunner(library, options, environment: null, observer: progress);
+        var run = await runner.RunAsync(scenarios, runId, cancellationToken).ConfigureAwait(false);
+        var folder = Reporting.RunFolder.Write(run, reportsRoot);
+        await progress.FinishAsync(run, folder).ConfigureAwait(false);
+        return run.ExitCode;
+    }
+
+    private static int List(Arguments args, TextWriter stdout)
+    {
+        var root = Catalogue.RepositoryRoot();
+        var scenarios = Catalogue.Select(Catalogue.Load(Library(), Catalogue.Files(root, [])), args.Option("scenarios"), [.. args.Options("tag").SelectMany(t => t.Split(','))], shard: null);
+        foreach (var s in scenarios)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Id}\t{s.Area.ToString().ToLowerInvariant()}\t{string.Join(',', s.Tags)}\t{s.Title}"));
+        }
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scenarios.Count} scenarios"));
+        return Passed;
+    }
+
+    private static int Validate(Arguments args, TextWriter stdout)
+    {
+        var root = Catalogue.RepositoryRoot();
+        var files = Catalogue.Files(root, args.Positional);
+        var scenarios = Catalogue.Load(Library(), files);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scenarios.Count} scenarios in {files.Count} files are valid"));
+        return Passed;
+    }
+
+    private static int Schema(Arguments args, TextWriter stdout)
+    {
+        var schema = SchemaGenerator.Render(Library());
+        if (args.Flag("write"))
+        {
+            var path = Path.Combine(Catalogue.RepositoryRoot(), "scenarios", "schema.json");
+            File.WriteAllText(path, schema);
+            stdout.WriteLine($"wrote {path}");
+        }
+        else
+        {
+            stdout.Write(schema);
+        }
+        return Passed;
+    }
+
+    private static int Version(TextWriter stdout)
+    {
+        stdout.WriteLine($"conformance {HarnessInfo.Version}{(HarnessInfo.Commit is null ? "" : $" ({HarnessInfo.Commit})")}");
+        return Passed;
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine("""
+            usage: ./run.sh [VERB] [OPTIONS]
+              (no verb)                 run the default catalogue against the embedded BlueJeans stub
+              run [--scenarios GLOB] [--tag T] [--target FILE] [--seed N] [--out DIR] [--shard i/n]
+              list [--scenarios GLOB] [--tag T]
+              validate [PATHS]          check scenario files; one line per problem (file:line:column)
+              serve idp|sp [--port N]   start the mock IdP or the BlueJeans stub until Ctrl+C
+              report merge DIR... --out DIR
+              certify --target FILE | certify verify FILE.zip
+              bench [--quick]
+              test                      restore, build and run every test
+            exit codes: 0 passed · 1 conformance failure · 2 bad input · 3 harness error
+            """);
+        return Passed;
+    }
+
+    internal static StepLibrary Library() => StepLibrary.Discover();
+}

@@ -1,0 +1,10 @@
+using Conformance.Cli;
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl+C stops the run and still writes a report of what ran; a second one kills the process.
+    e.Cancel = !stop.IsCancellationRequested;
+    stop.Cancel();
+};
+return await CommandLine.RunAsync(args, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Results;
+using Conformance.Scenarios.Running;
+using Spectre.Console;
+
+namespace Conformance.Cli;
+
+/// <summary>
+/// Live progress: coloured lines with a running count on a terminal; plain lines when output is
+/// redirected or CI is set, so logs stay readable.
+/// </summary>
+internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunObserver
+{
+    private int _total;
+    private int _done;
+
+    public static Progress For(TextWriter stdout)
+    {
+        var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+        return new Progress(stdout, interactive ? AnsiConsole.Console : null);
+    }
+
+    public Task StartAsync(string target, int count, int seed)
+    {
+        _total = count;
+        Line($"running {count} scenarios against {target} (seed {seed})", "bold");
+        return Task.CompletedTask;
+    }
+
+    public void ScenarioStarted(Scenario scenario)
+    {
+    }
+
+    public void StepFinished(Scenario scenario, StepResult result)
+    {
+    }
+
+    public void ScenarioFinished(ScenarioResult result)
+    {
+        var done = Interlocked.Increment(ref _done);
+        var word = result.Outcome.ToString().ToLowerInvariant();
+        var colour = result.Outcome switch
+        {
+            Outcome.Passed => "green",
+            Outcome.Failed => "red",
+            Outcome.Warning => "yellow",
+            Outcome.Errored => "purple",
+            _ => "grey",
+        };
+        var reason = result.Reason is null ? "" : $" — {result.Reason}";
+        Line(string.Create(CultureInfo.InvariantCulture, $"[{done}/{_total}] {word,-7} {result.Id} ({result.Duration.TotalMilliseconds:0} ms){reason}"), colour);
+    }
+
+    public Task FinishAsync(RunResult run, string folder)
+    {
+        Line(string.Create(CultureInfo.InvariantCulture,
+            $"{Reporting.SummaryMarkdown.Verdict(run)}: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {run.Count(Outcome.Warning)} warning, {run.Count(Outcome.Skipped)} skipped, {run.Count(Outcome.Errored)} errored in {(run.End - run.Start).TotalSeconds:0.0} s"),
+            run.ExitCode == 0 ? "green bold" : "red bold");
+        Line($"report: {Path.Combine(folder, "index.html")}", "");
+        return Task.CompletedTask;
+    }
+
+    private void Line(string text, string style)
+    {
+        if (console is null || style.Length == 0)
+        {
+            writer.WriteLine(text);
+        }
+        else
+        {
+            console.MarkupLine($"[{style}]{Markup.Escape(text)}[/]");
+        }
+    }
+}

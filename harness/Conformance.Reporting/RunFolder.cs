@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using Conformance.Core.Saml;
+using Conformance.Scenarios.Results;
+
+namespace Conformance.Reporting;
+
+/// <summary>
+/// The run folder contract: reports/&lt;run-id&gt;/ with index.html, results.json, junit.xml,
+/// summary.md, insights.ndjson, har/, artifacts/saml/; and reports/latest naming the newest.
+/// </summary>
+public static class RunFolder
+{
+    public static string NewRunId(DateTimeOffset now, int seed, string? shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-s{seed}")
+        + (shard is null ? "" : "-shard" + shard.Replace("/", "of", StringComparison.Ordinal));
+
+    /// <summary>Writes every file of the run folder; returns its path.</summary>
+    public static string Write(RunResult run, string reportsRoot)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var folder = Path.Combine(reportsRoot, run.RunId);
+        System.IO.Directory.CreateDirectory(folder);
+        var saml = SamlArtifacts.Write(run, folder);
+        WriteText(folder, "results.json", ResultsJson.Render(run, saml));
+        WriteText(folder, "junit.xml", JUnitXml.Render(run));
+        WriteText(folder, "summary.md", SummaryMarkdown.Render(run));
+        WriteText(folder, "insights.ndjson", InsightsNdjson.Render(run));
+        HarWriter.WriteAll(run, folder);
+        WriteText(folder, "index.html", HtmlReport.Render(run, saml));
+        if (!run.Interrupted || !System.IO.Directory.Exists(Path.Combine(reportsRoot, "latest")))
+        {
+            PointLatest(reportsRoot, run.RunId);
+        }
+        return folder;
+    }
+
+    internal static void WriteText(string folder, string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, text, new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>reports/latest is a symbolic link where the file system allows one, else a text file naming the run.</summary>
+    private static void PointLatest(string reportsRoot, string runId)
+    {
+        var latest = Path.Combine(reportsRoot, "latest");
+        try
+        {
+            if (File.Exists(latest) || System.IO.Directory.Exists(latest))
+            {
+                var info = new FileInfo(latest);
+                if (info.LinkTarget is not null || File.Exists(latest))
+                {
+                    File.Delete(latest);
+                }
+                else
+                {
+                    System.IO.Directory.Delete(latest, recursive: true);
+                }
+            }
+            System.IO.Directory.CreateSymbolicLink(latest, runId);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            File.WriteAllText(latest, runId);
+        }
+    }
+
+    /// <summary>A safe file name from a scenario id.</summary>
+    internal static string FileName(string id) =>
+        new([.. id.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-')]);
+}
+
+/// <summary>Where each SAML message of a run was saved, for results.json and the HTML.</summary>
+public sealed record SavedSamlMessage(SamlMessageRecord Message, string File, string? CertificateFile);

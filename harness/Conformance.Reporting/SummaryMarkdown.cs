@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using Conformance.Scenarios.Results;
+
+namespace Conformance.Reporting;
+
+/// <summary>summary.md, short enough for $GITHUB_STEP_SUMMARY.</summary>
+public static class SummaryMarkdown
+{
+    public static string Render(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Conformance: {run.Target} — {Verdict(run)}");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.RunId}` · seed {run.Seed} · harness {run.HarnessVersion}{(run.Commit is null ? "" : $" ({run.Commit})")}{(run.Shard is null ? "" : $" · shard {run.Shard}")} · {(run.End - run.Start).TotalSeconds:0.0} s{(run.Interrupted ? " · **interrupted**" : "")}");
+        md.AppendLine();
+        md.AppendLine("| area | total | passed | failed | warning | skipped | errored |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var group in run.Scenarios.GroupBy(s => s.Area).OrderBy(g => g.Key))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {JUnitXml.Area(group.Key)} | {group.Count()} | {N(group, Outcome.Passed)} | {N(group, Outcome.Failed)} | {N(group, Outcome.Warning)} | {N(group, Outcome.Skipped)} | {N(group, Outcome.Errored)} |");
+        }
+        md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {run.Scenarios.Count} | {run.Count(Outcome.Passed)} | {run.Count(Outcome.Failed)} | {run.Count(Outcome.Warning)} | {run.Count(Outcome.Skipped)} | {run.Count(Outcome.Errored)} |");
+        var problems = run.Scenarios.Where(s => s.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Warning).ToList();
+        if (problems.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Not passed");
+            md.AppendLine();
+            foreach (var s in problems)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- **{s.Outcome.ToString().ToLowerInvariant()}** `{s.Id}` {s.Title}");
+                foreach (var c in s.Steps.SelectMany(st => st.Checks).Where(c => c.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Warning))
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"  - {c.Name}: expected `{c.Expected}`, actual `{c.Actual}`{(c.Requirement is null ? "" : $" ({c.Requirement.Id})")}");
+                }
+                foreach (var st in s.Steps.Where(st => st.Error is not null))
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"  - step {st.Index + 1} `{st.Action}`: {st.Error}");
+                }
+                if (s.Reason is not null && s.Outcome == Outcome.Errored)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"  - {s.Reason}");
+                }
+            }
+        }
+        return md.ToString();
+    }
+
+    internal static string Verdict(RunResult run) => run.Interrupted ? "INTERRUPTED" : run.Outcome switch
+    {
+        Outcome.Errored => "HARNESS ERROR",
+        Outcome.Failed => "FAILED",
+        Outcome.Warning => "PASSED with warnings",
+        _ => "PASSED",
+    };
+
+    private static int N(IEnumerable<ScenarioResult> group, Outcome o) => group.Count(s => s.Outcome == o);
+}

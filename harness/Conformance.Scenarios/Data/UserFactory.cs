@@ -1,0 +1,114 @@
+using Bogus;
+using Conformance.Core.Directories;
+using Conformance.Scenarios.Model;
+
+namespace Conformance.Scenarios.Data;
+
+/// <summary>
+/// Makes the users a scenario runs with. Each faker is seeded on its own (never Bogus's global seed),
+/// so the same seed gives byte-identical users in every run, on every machine.
+/// </summary>
+public static class UserFactory
+{
+    /// <summary>The named edge cases a scenario can ask for in <c>data.edgeCases</c>.</summary>
+    public static IReadOnlyDictionary<string, DirectoryUser> EdgeCases { get; } = BuildEdgeCases();
+
+    /// <summary>Every user of a scenario: generated ones, then edge cases, then explicit ones.</summary>
+    public static IReadOnlyList<DirectoryUser> Create(TestDataSpec data, int runSeed)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var seed = data.Seed ?? runSeed;
+        var users = new List<DirectoryUser>(Generate(seed, data.Locale, data.Count));
+        foreach (var name in data.EdgeCases)
+        {
+            users.Add(EdgeCases.TryGetValue(name, out var edge)
+                ? edge with { Id = NextId(users) }
+                : throw new ArgumentException($"unknown edge case '{name}'; known: {string.Join(", ", EdgeCases.Keys)}", nameof(data)));
+        }
+        var filler = Generate(seed ^ 0x5eed, data.Locale, data.Users.Count);
+        for (var i = 0; i < data.Users.Count; i++)
+        {
+            users.Add(Apply(data.Users[i], filler[i] with { Id = NextId(users) }));
+        }
+        return users;
+    }
+
+    /// <summary><paramref name="count"/> users from one seeded faker, covering every attribute of the guide's mapping table.</summary>
+    public static IReadOnlyList<DirectoryUser> Generate(int seed, string locale, int count)
+    {
+        var faker = new Faker(locale) { Random = new Randomizer(seed) };
+        var users = new List<DirectoryUser>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var first = faker.Name.FirstName();
+            var last = faker.Name.LastName();
+            var handle = Ascii($"{first}.{last}").ToLowerInvariant();
+            var username = Truncate($"{handle}{i + 1}", 30);
+            users.Add(new DirectoryUser
+            {
+                Id = $"u{i + 1:D5}",
+                Username = username,
+                Email = $"{username}@{faker.Internet.DomainWord()}.example",
+                FirstName = first,
+                LastName = last,
+                EmployeeIdentifier = $"E{faker.Random.Number(100000, 999999)}",
+                JobTitle = faker.Name.JobTitle(),
+                WorkPhone = faker.Phone.PhoneNumber("+1 ###-###-####"),
+                Password = faker.Internet.Password(16, memorable: false, prefix: "Pw1!"),
+                Active = true,
+            });
+        }
+        return users;
+    }
+
+    private static DirectoryUser Apply(UserSpec spec, DirectoryUser generated) => generated with
+    {
+        Username = spec.Username ?? generated.Username,
+        Email = spec.Email ?? generated.Email,
+        FirstName = spec.FirstName ?? generated.FirstName,
+        LastName = spec.LastName ?? generated.LastName,
+        EmployeeIdentifier = spec.EmployeeIdentifier ?? generated.EmployeeIdentifier,
+        JobTitle = spec.JobTitle ?? generated.JobTitle,
+        WorkPhone = spec.WorkPhone ?? generated.WorkPhone,
+        Password = spec.Password ?? generated.Password,
+        Active = spec.Active ?? generated.Active,
+        Extra = spec.Extra.Count > 0 ? spec.Extra : generated.Extra,
+    };
+
+    private static string NextId(List<DirectoryUser> users) => $"u{users.Count + 1:D5}";
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+
+    private static string Ascii(string s) =>
+        new([.. s.Normalize(System.Text.NormalizationForm.FormD).Where(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.')]);
+
+    private static Dictionary<string, DirectoryUser> BuildEdgeCases()
+    {
+        static DirectoryUser Edge(string username, string first, string last, string? email = null) => new()
+        {
+            Id = "edge",
+            Username = username,
+            Email = email ?? $"{username}@edge.example",
+            FirstName = first,
+            LastName = last,
+            EmployeeIdentifier = "E000001",
+            JobTitle = "Edge Case",
+            WorkPhone = "+1 555-010-0000",
+            Password = "Edge-Pw1!-" + username.Length,
+        };
+        return new Dictionary<string, DirectoryUser>(StringComparer.Ordinal)
+        {
+            // "Bluejeans does not allow userNames that exceed 30 characters." — the boundary from both sides.
+            ["username-30"] = Edge(new string('a', 20) + "-thirty-30", "Thirty", "Characters"),
+            ["username-31"] = Edge(new string('b', 20) + "-thirty-one", "ThirtyOne", "Characters"),
+            ["non-ascii"] = Edge("zoe.nunez", "Zoë", "Núñez-Ørsted"),
+            ["cjk"] = Edge("li.wei", "伟", "李"),
+            ["right-to-left"] = Edge("layla.haddad", "ليلى", "حداد"),
+            ["hebrew"] = Edge("noa.levi", "נועה", "לוי"),
+            ["apostrophe"] = Edge("conor.obrien", "Conor", "O'Brien"),
+            ["xml-special"] = Edge("xml.special", "Ampersand<&]]>", "\"Quoted\" <b>Bold</b>"),
+            ["emoji"] = Edge("emoji.user", "Sunny☀️", "Rocket🚀"),
+            ["long-email"] = Edge("long.email", "Long", "Email", new string('l', 64) + "@" + string.Join('.', Enumerable.Repeat(new string('d', 60), 3)) + ".example"),
+        };
+    }
+}

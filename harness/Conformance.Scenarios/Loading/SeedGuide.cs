@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace Conformance.Scenarios.Loading;
+
+/// <summary>
+/// The integration guide every seed requirement quotes. A quote must be found, whitespace-folded,
+/// inside one line of it: a misquoted requirement is bad input, not a silent pass.
+/// </summary>
+public sealed partial class SeedGuide
+{
+    private readonly string[] _lines;
+    private readonly string[] _normalized;
+
+    public SeedGuide(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        _lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        _normalized = [.. _lines.Select(Normalize)];
+    }
+
+    public IReadOnlyList<string> Lines => _lines;
+
+    /// <summary>The guide as shipped inside this assembly (docs/seed/bluejeans-jumpcloud-guide.txt).</summary>
+    public static SeedGuide Embedded { get; } = LoadEmbedded();
+
+    /// <summary>The 1-based line that contains the quote, or null.</summary>
+    public int? Find(string quote)
+    {
+        var wanted = Normalize(quote);
+        if (wanted.Length == 0)
+        {
+            return null;
+        }
+        var index = Array.FindIndex(_normalized, line => line.Contains(wanted, StringComparison.Ordinal));
+        return index < 0 ? null : index + 1;
+    }
+
+    private static string Normalize(string s) => Whitespace().Replace(s.Replace('\u00a0', ' ').Replace("\u00c2", "", StringComparison.Ordinal), " ").Trim().TrimStart('-', ' ');
+
+    private static SeedGuide LoadEmbedded()
+    {
+        using var stream = typeof(SeedGuide).Assembly.GetManifestResourceStream("seed-guide.txt")
+            ?? throw new InvalidOperationException("The seed guide is not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        return new SeedGuide(reader.ReadToEnd());
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,11 @@
+namespace Conformance.Scenarios.Model;
+
+/// <summary>The report's top-level grouping (and the JUnit testsuite).</summary>
+public enum Area
+{
+    Sso,
+    Scim,
+    Di,
+    Removal,
+    Security,
+}

@@ -1,0 +1,9 @@
+namespace Conformance.Scenarios.Model;
+
+/// <summary>What a failed check does to its scenario: fail it, warn, or only inform.</summary>
+public enum Severity
+{
+    Failure,
+    Warning,
+    Info,
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Conformance.Core.Applications;
+using Conformance.Core.Directories;
+using Conformance.Core.Http;
+using Conformance.Core.Insights;
+using Conformance.Core.Saml;
+using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Targets;
+
+namespace Conformance.Scenarios.Running;
+
+/// <summary>
+/// Everything one scenario works with: a fresh organisation (directory, applications, DI log),
+/// the target, what was observed so far, and named values steps hand to later steps.
+/// </summary>
+public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
+{
+    private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
+
+    public ScenarioContext(Scenario scenario, TargetFile target, IReadOnlySet<string> capabilities, TimeProvider time, Redactor redactor, string? runFolder)
+    {
+        Scenario = scenario;
+        Target = target;
+        Capabilities = capabilities;
+        Time = time;
+        Redactor = redactor;
+        RunFolder = runFolder;
+        Directory = new JumpCloudDirectory();
+        Applications = new ApplicationCatalog(Directory);
+        Insights = new InsightsLog(time, "org-conformance");
+        Insights.Logged += InsightsSeen.Add;
+    }
+
+    public Scenario Scenario { get; }
+    public TargetFile Target { get; }
+    public IReadOnlySet<string> Capabilities { get; }
+    public TimeProvider Time { get; }
+    public Redactor Redactor { get; }
+    public string? RunFolder { get; }
+    public JumpCloudDirectory Directory { get; }
+    public ApplicationCatalog Applications { get; }
+    public InsightsLog Insights { get; }
+
+    public Journal<HttpExchange> Exchanges { get; } = new();
+    public Journal<SamlMessageRecord> SamlMessages { get; } = new();
+    public Journal<InsightsEvent> InsightsSeen { get; } = new();
+    public Journal<string> Notes { get; } = new();
+    public Journal<string> Screenshots { get; } = new();
+    public Journal<string> Traces { get; } = new();
+
+    /// <summary>The users the scenario's data section produced, in order.</summary>
+    public IReadOnlyList<DirectoryUser> Users { get; internal set; } = [];
+
+    /// <summary>What the last administrative action was refused with (null when it was accepted).</summary>
+    public string? LastRefusal { get; set; }
+
+    /// <summary>Services the harness adds for this scenario (the IdP, the SCIM engine, the SP's control client).</summary>
+    public IDictionary<Type, object> Services { get; } = new Dictionary<Type, object>();
+
+    public T Get<T>() where T : class =>
+        Services.TryGetValue(typeof(T), out var service) ? (T)service
+            : throw new InvalidOperationException($"{typeof(T).Name} is not available in this scenario's environment.");
+
+    public void Record(HttpExchange exchange) => Exchanges.Add(exchange);
+
+    public void Record(SamlMessageRecord message) => SamlMessages.Add(message);
+
+    public void Note(string text) => Notes.Add(Redactor.Redact(text) ?? "");
+
+    public void Set(string name, string value) => _variables[name] = value;
+
+    /// <summary>Expands <c>${name}</c>: a value a step set, <c>users[i].property</c>, or <c>target.name</c>.</summary>
+    public string Expand(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Template().Replace(text, m => Resolve(m.Groups[1].Value)
+            ?? throw new KeyNotFoundException($"'${{{m.Groups[1].Value}}}' names nothing: known values are {string.Join(", ", _variables.Keys.Order(StringComparer.Ordinal).Append("users[i].<property>").Append("target.name"))}"));
+    }
+
+    private string? Resolve(string name)
+    {
+        if (_variables.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+        if (name == "target.name")
+        {
+            return Target.Name;
+        }
+        var user = UserPath().Match(name);
+        if (user.Success)
+        {
+            var index = int.Parse(user.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (index >= Users.Count)
+            {
+                return null;
+            }
+            var property = typeof(DirectoryUser).GetProperty(user.Groups[2].Value, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            return property?.GetValue(Users[index])?.ToString();
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"\$\{([^}]+)\}")]
+    private static partial Regex Template();
+
+    [GeneratedRegex(@"^users\[(\d+)\]\.([A-Za-z]+)$")]
+    private static partial Regex UserPath();
+}

@@ -1,0 +1,312 @@
+using System.Text.Json.Nodes;
+using Conformance.Core.Http;
+using Conformance.Scenarios.Checks;
+using Conformance.Scenarios.Data;
+using Conformance.Scenarios.Loading;
+using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Results;
+using Conformance.Scenarios.Steps;
+using Conformance.Scenarios.Targets;
+
+namespace Conformance.Scenarios.Running;
+
+/// <summary>
+/// Runs scenarios one after another: skips those whose needs the target lacks, runs every step's
+/// action, evaluates all of the step's checks, and turns what happened into results. An SP fault
+/// fails a step; anything else thrown is a harness error (errored), never an SP failure.
+/// </summary>
+public sealed class ScenarioRunner(StepLibrary library, RunOptions options, IScenarioEnvironment? environment = null, IRunObserver? observer = null)
+{
+    private readonly IReadOnlySet<string> _capabilities = TargetLoader.Capabilities(options.Target);
+
+    public Redactor Redactor { get; } = new();
+
+    public async Task<RunResult> RunAsync(IReadOnlyList<Scenario> scenarios, string runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        Redactor.AddSecret(options.Target.Scim?.Token);
+        var start = options.Time.GetUtcNow();
+        var results = new List<ScenarioResult>();
+        var interrupted = false;
+        foreach (var scenario in scenarios)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                interrupted = true;
+                break;
+            }
+            try
+            {
+                results.Add(await RunScenarioAsync(scenario, cancellationToken).ConfigureAwait(false));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                interrupted = true;
+                break;
+            }
+        }
+        return new RunResult
+        {
+            RunId = runId,
+            Seed = options.Seed,
+            Target = options.Target.Name,
+            Start = start,
+            End = options.Time.GetUtcNow(),
+            Scenarios = results,
+            HarnessVersion = HarnessInfo.Version,
+            Commit = HarnessInfo.Commit,
+            Shard = options.Shard,
+            Interrupted = interrupted,
+        };
+    }
+
+    public async Task<ScenarioResult> RunScenarioAsync(Scenario scenario, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        observer?.ScenarioStarted(scenario);
+        var start = options.Time.GetUtcNow();
+        var missing = scenario.Needs.Where(n => !_capabilities.Contains(n)).ToList();
+        if (missing.Count > 0)
+        {
+            return Finish(Base(scenario, start) with
+            {
+                Outcome = Outcome.Skipped,
+                Reason = $"target '{options.Target.Name}' lacks {string.Join(", ", missing)}",
+            });
+        }
+        var context = new ScenarioContext(scenario, options.Target, _capabilities, options.Time, Redactor, options.RunFolder);
+        var steps = new List<StepResult>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.ScenarioTimeout);
+        IAsyncDisposable? prepared = null;
+        try
+        {
+            SeedUsers(scenario, context);
+            prepared = environment is null ? null : await environment.PrepareAsync(context, timeout.Token).ConfigureAwait(false);
+            var stop = false;
+            for (var index = 0; index < scenario.Steps.Count; index++)
+            {
+                var spec = scenario.Steps[index];
+                if (stop)
+                {
+                    steps.Add(SkippedStep(spec, index, context));
+                    continue;
+                }
+                var step = await RunStepAsync(spec, index, context, timeout.Token).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                steps.Add(step);
+                observer?.StepFinished(scenario, step);
+                stop = step.Error is not null;
+            }
+            return Finish(Base(scenario, start) with
+            {
+                Steps = steps,
+                Outcome = steps.Count == 0 ? Outcome.Passed : steps.Max(s => s.Outcome),
+                Users = [.. context.Users.Select(u => u.Username)],
+            });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Finish(Base(scenario, start) with
+            {
+                Steps = steps,
+                Outcome = Outcome.Errored,
+                Reason = Redactor.Redact($"harness error while preparing the scenario: {ex.GetType().Name}: {ex.Message}"),
+            });
+        }
+        finally
+        {
+            if (prepared is not null)
+            {
+                await prepared.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private ScenarioResult Finish(ScenarioResult result)
+    {
+        var finished = result with { End = options.Time.GetUtcNow() };
+        observer?.ScenarioFinished(finished);
+        return finished;
+    }
+
+    private static ScenarioResult Base(Scenario scenario, DateTimeOffset start) => new()
+    {
+        Id = scenario.Id,
+        Title = scenario.Title,
+        Area = scenario.Area,
+        Tags = scenario.Tags,
+        Requirements = scenario.Requirements,
+        File = scenario.Location.File,
+        Start = start,
+        End = start,
+    };
+
+    private void SeedUsers(Scenario scenario, ScenarioContext context)
+    {
+        var users = UserFactory.Create(scenario.Data, options.Seed);
+        foreach (var user in users)
+        {
+            Redactor.AddSecret(user.Password);
+            context.Directory.AddUser(user);
+        }
+        context.Users = users;
+        var groupNumber = 0;
+        foreach (var group in scenario.Data.Groups)
+        {
+            groupNumber++;
+            context.Directory.AddGroup($"g{groupNumber:D4}", group.Name);
+            var members = group.Members.Contains("*") ? users.Select(u => u.Username) : group.Members;
+            foreach (var member in members)
+            {
+                context.Directory.AddMember(group.Name, context.Expand(member));
+            }
+        }
+    }
+
+    private async Task<StepResult> RunStepAsync(StepSpec spec, int index, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var start = options.Time.GetUtcNow();
+        var marks = Marks.Of(context);
+        string? error = null;
+        var errored = false;
+        try
+        {
+            var action = library.Actions.Find(spec.Action) ?? throw new InvalidOperationException($"unknown action '{spec.Action}'");
+            var input = BindExpanded(action.InputType, spec.Inputs, $"action '{spec.Action}'", context);
+            await action.ExecuteAsync(input, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpFaultException ex)
+        {
+            error = ex.Message;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error = $"the scenario did not finish within {options.ScenarioTimeout.TotalSeconds:0} s (or the run was stopped)";
+        }
+        catch (Exception ex) when (ex is InputException or KeyNotFoundException)
+        {
+            error = $"bad scenario input at {spec.Location}: {ex.Message}";
+            errored = true;
+        }
+        catch (Exception ex)
+        {
+            error = $"harness error in '{spec.Action}': {ex.GetType().Name}: {ex.Message}";
+            errored = true;
+        }
+        var checks = new List<CheckResult>();
+        foreach (var check in spec.Checks.TakeWhile(_ => !cancellationToken.IsCancellationRequested))
+        {
+            checks.Add(await EvaluateAsync(check, context, cancellationToken).ConfigureAwait(false));
+        }
+        var outcome = errored ? Outcome.Errored
+            : error is not null ? Outcome.Failed
+            : checks.Count == 0 ? Outcome.Passed
+            : checks.Max(c => c.Outcome);
+        return new StepResult
+        {
+            Index = index,
+            Action = spec.Action,
+            Name = spec.Name,
+            Start = start,
+            End = options.Time.GetUtcNow(),
+            Checks = checks,
+            Evidence = marks.EvidenceSince(context),
+            Error = Redactor.Redact(error),
+            Outcome = outcome,
+            Location = spec.Location,
+        };
+    }
+
+    private async Task<CheckResult> EvaluateAsync(CheckSpec spec, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var result = new CheckResult
+        {
+            Name = spec.Name,
+            Condition = spec.Condition,
+            Severity = spec.Severity,
+            Requirement = spec.Requirement,
+            Expected = spec.Expected.Describe(),
+            Location = spec.Location,
+        };
+        Observation observation;
+        try
+        {
+            var condition = library.Conditions.Find(spec.Condition) ?? throw new InvalidOperationException($"unknown condition '{spec.Condition}'");
+            var input = BindExpanded(condition.InputType, spec.Inputs, $"condition '{spec.Condition}'", context);
+            observation = await condition.ObserveAsync(input, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpFaultException ex)
+        {
+            return result with { Message = Redactor.Redact(ex.Message) };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return result with { Outcome = Outcome.Errored, Message = Redactor.Redact($"harness error evaluating '{spec.Condition}': {ex.GetType().Name}: {ex.Message}") };
+        }
+        var expected = ExpandJson(spec.Expected.Value, context);
+        var matched = Comparison.Matches(spec.Expected.Match, observation.Value, expected);
+        return result with
+        {
+            Expected = new ExpectedValue(spec.Expected.Match, spec.Expected.Value.MapScalars(s => s with { Value = context.Expand(s.Value) })).Describe(),
+            Actual = Redactor.Redact(ExpectedValue.Render(observation.Value)) ?? "",
+            Outcome = matched ? Outcome.Passed : spec.Severity switch
+            {
+                Severity.Failure => Outcome.Failed,
+                Severity.Warning => Outcome.Warning,
+                _ => Outcome.Passed,
+            },
+            Message = Redactor.Redact(observation.Detail),
+        };
+    }
+
+    private static object BindExpanded(Type type, InputNode inputs, string what, ScenarioContext context)
+    {
+        var problems = new List<Problem>();
+        var expanded = inputs.MapScalars(s => s with { Value = context.Expand(s.Value) });
+        var bound = InputBinder.Bind(type, expanded, what, problems);
+        return problems.Count > 0 ? throw new InputException(problems) : bound;
+    }
+
+    private static JsonNode? ExpandJson(InputNode value, ScenarioContext context) =>
+        value.MapScalars(s => s with { Value = context.Expand(s.Value) }).ToJson();
+
+    private StepResult SkippedStep(StepSpec spec, int index, ScenarioContext context) => new()
+    {
+        Index = index,
+        Action = spec.Action,
+        Name = spec.Name,
+        Start = options.Time.GetUtcNow(),
+        End = options.Time.GetUtcNow(),
+        Outcome = Outcome.Skipped,
+        Checks = [.. spec.Checks.Select(c => new CheckResult
+        {
+            Name = c.Name,
+            Condition = c.Condition,
+            Severity = c.Severity,
+            Requirement = c.Requirement,
+            Expected = c.Expected.Describe(),
+            Outcome = Outcome.Skipped,
+            Message = "not evaluated: an earlier step of this scenario could not run",
+            Location = c.Location,
+        })],
+        Location = spec.Location,
+    };
+
+    /// <summary>Positions in the scenario's journals when a step started, so its evidence is what came after.</summary>
+    private sealed record Marks(int Exchanges, int Saml, int Insights, int Notes, int Screenshots, int Traces)
+    {
+        public static Marks Of(ScenarioContext c) =>
+            new(c.Exchanges.Count, c.SamlMessages.Count, c.InsightsSeen.Count, c.Notes.Count, c.Screenshots.Count, c.Traces.Count);
+
+        public Evidence EvidenceSince(ScenarioContext c) => new()
+        {
+            Exchanges = c.Exchanges.Since(Exchanges),
+            SamlMessages = c.SamlMessages.Since(Saml),
+            Insights = c.InsightsSeen.Since(Insights),
+            Notes = c.Notes.Since(Notes),
+            Screenshots = c.Screenshots.Since(Screenshots),
+            Traces = c.Traces.Since(Traces),
+        };
+    }
+}

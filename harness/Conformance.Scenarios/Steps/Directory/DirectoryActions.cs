@@ -1,0 +1,184 @@
+using System.ComponentModel;
+using Conformance.Core.Directories;
+using Conformance.Scenarios.Running;
+
+namespace Conformance.Scenarios.Steps.Directory;
+
+public sealed record GroupCreateInput
+{
+    public required string Name { get; init; }
+
+    [Description("Usernames (or ${users[i].username}) to add as members.")]
+    public IReadOnlyList<string> Members { get; init; } = [];
+}
+
+public sealed class GroupCreate : StepAction<GroupCreateInput>
+{
+    public override string Name => "group.create";
+    public override string Description => "Creates a user group with members.";
+
+    protected override Task ExecuteAsync(GroupCreateInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var group = context.Directory.AddGroup($"g{context.Directory.Groups.Count + 1:D4}", input.Name);
+        foreach (var member in input.Members)
+        {
+            context.Directory.AddMember(group.Id, member);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+public sealed record MembershipInput
+{
+    public required string Group { get; init; }
+    public required string User { get; init; }
+}
+
+public sealed class GroupAddMember : StepAction<MembershipInput>
+{
+    public override string Name => "group.add-member";
+    public override string Description => "Adds a user to a user group (adding a member twice changes nothing).";
+
+    protected override Task ExecuteAsync(MembershipInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        context.Directory.AddMember(input.Group, input.User);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class GroupRemoveMember : StepAction<MembershipInput>
+{
+    public override string Name => "group.remove-member";
+    public override string Description => "Removes a user from a user group.";
+
+    protected override Task ExecuteAsync(MembershipInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        context.Directory.RemoveMember(input.Group, input.User);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed record GroupRenameInput
+{
+    public required string Group { get; init; }
+    public required string NewName { get; init; }
+}
+
+public sealed class GroupRename : StepAction<GroupRenameInput>
+{
+    public override string Name => "group.rename";
+    public override string Description => "Renames a user group.";
+
+    protected override Task ExecuteAsync(GroupRenameInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        context.Directory.RenameGroup(input.Group, input.NewName);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed record GroupInput
+{
+    public required string Group { get; init; }
+}
+
+public sealed class GroupDelete : StepAction<GroupInput>
+{
+    public override string Name => "group.delete";
+    public override string Description => "Deletes a user group.";
+
+    protected override Task ExecuteAsync(GroupInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        context.Directory.DeleteGroup(input.Group);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed record UserUpdateInput
+{
+    [Description("The user's id or username.")]
+    public required string User { get; init; }
+
+    public string? Email { get; init; }
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? EmployeeIdentifier { get; init; }
+    public string? JobTitle { get; init; }
+    public string? WorkPhone { get; init; }
+    public string? Password { get; init; }
+
+    [Description("false suspends the user, true reactivates.")]
+    public bool? Active { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Extra { get; init; }
+}
+
+public sealed class UserUpdate : StepAction<UserUpdateInput>
+{
+    public override string Name => "user.update";
+    public override string Description => "Edits a user's properties, suspends (active: false) or reactivates them.";
+
+    protected override Task ExecuteAsync(UserUpdateInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        context.Redactor.AddSecret(input.Password);
+        context.Directory.UpdateUser(input.User, u => u with
+        {
+            Email = input.Email ?? u.Email,
+            FirstName = input.FirstName ?? u.FirstName,
+            LastName = input.LastName ?? u.LastName,
+            EmployeeIdentifier = input.EmployeeIdentifier ?? u.EmployeeIdentifier,
+            JobTitle = input.JobTitle ?? u.JobTitle,
+            WorkPhone = input.WorkPhone ?? u.WorkPhone,
+            Password = input.Password ?? u.Password,
+            Active = input.Active ?? u.Active,
+            Extra = input.Extra ?? u.Extra,
+        });
+        return Task.CompletedTask;
+    }
+}
+
+public sealed record UserInput
+{
+    public required string User { get; init; }
+}
+
+public sealed class UserDelete : StepAction<UserInput>
+{
+    public override string Name => "user.delete";
+    public override string Description => "Deletes a user from the directory.";
+
+    protected override Task ExecuteAsync(UserInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        context.Directory.DeleteUser(input.User);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed record UserAddInput
+{
+    public required string Username { get; init; }
+    public required string Email { get; init; }
+    public string FirstName { get; init; } = "";
+    public string LastName { get; init; } = "";
+    public string? Password { get; init; }
+}
+
+public sealed class UserAdd : StepAction<UserAddInput>
+{
+    public override string Name => "user.add";
+    public override string Description => "Adds a user to the directory.";
+
+    protected override Task ExecuteAsync(UserAddInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        context.Redactor.AddSecret(input.Password);
+        context.Directory.AddUser(new DirectoryUser
+        {
+            Id = $"u{context.Directory.Users.Count + 1:D5}x",
+            Username = input.Username,
+            Email = input.Email,
+            FirstName = input.FirstName,
+            LastName = input.LastName,
+            Password = input.Password ?? "",
+        });
+        return Task.CompletedTask;
+    }
+}

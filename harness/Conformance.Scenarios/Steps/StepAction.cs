@@ -1,0 +1,33 @@
+using Conformance.Scenarios.Running;
+
+namespace Conformance.Scenarios.Steps;
+
+/// <summary>An action a scenario step can name in <c>do:</c>.</summary>
+public interface IStepAction
+{
+    /// <summary>The name scenarios use, dotted and lower-case (<c>app.create</c>).</summary>
+    string Name { get; }
+
+    string Description { get; }
+
+    /// <summary>The record <c>with:</c> is bound to.</summary>
+    Type InputType { get; }
+
+    Task ExecuteAsync(object input, ScenarioContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>Adding an action is one class deriving from this, with its inputs as a record.</summary>
+public abstract class StepAction<TInput> : IStepAction where TInput : class
+{
+    public abstract string Name { get; }
+    public abstract string Description { get; }
+    public Type InputType => typeof(TInput);
+
+    public Task ExecuteAsync(object input, ScenarioContext context, CancellationToken cancellationToken) =>
+        ExecuteAsync((TInput)input, context, cancellationToken);
+
+    protected abstract Task ExecuteAsync(TInput input, ScenarioContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>For actions that take no inputs.</summary>
+public sealed record NoInputs;

@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+using Conformance.Scenarios.Loading;
+using Conformance.Scenarios.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Conformance.Scenarios.Targets;
+
+/// <summary>
+/// Reads a target file. <c>${NAME}</c> is an environment variable (for secrets), expanded on load;
+/// <c>${sp.…}</c> names what a started SP reports, expanded once it runs.
+/// </summary>
+public static partial class TargetLoader
+{
+    public static TargetFile Load(string path, Func<string, string?>? environment = null)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException ex)
+        {
+            throw new InputException(new SourceLocation(path, 1, 1), $"cannot read the target file: {ex.Message}");
+        }
+        return Parse(path, text, environment ?? Environment.GetEnvironmentVariable);
+    }
+
+    public static TargetFile Parse(string path, string text, Func<string, string?> environment)
+    {
+        var problems = new List<Problem>();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw new InputException(new SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column), "YAML is not well-formed: " + (ex.InnerException?.Message ?? ex.Message));
+        }
+        if (stream.Documents.Count != 1)
+        {
+            throw new InputException(new SourceLocation(path, 1, 1), "a target file holds exactly one YAML document");
+        }
+        var root = Yaml.ToInputNode(stream.Documents[0].RootNode, path).MapScalars(s => s with { Value = ExpandEnvironment(s, environment, problems) });
+        var target = (TargetFile)InputBinder.Bind(typeof(TargetFile), root, "the target file", problems);
+        if (target.Embedded is not null && target.Embedded != "bluejeans-stub")
+        {
+            problems.Add(new Problem(root.Location, $"unknown embedded SP '{target.Embedded}'; known: bluejeans-stub"));
+        }
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+        return target;
+    }
+
+    /// <summary>Replaces <c>${sp.name}</c> in every text field with what the started SP reported.</summary>
+    public static TargetFile Resolve(TargetFile target, IReadOnlyDictionary<string, string> sp)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        string R(string s) => SpVariable().Replace(s, m => sp.TryGetValue(m.Groups[1].Value, out var v) ? v
+            : throw new InputException($"the target file uses ${{sp.{m.Groups[1].Value}}}, which the SP does not report (it reports: {string.Join(", ", sp.Keys)})"));
+        string? N(string? s) => s is null ? null : R(s);
+        return target with
+        {
+            Scim = target.Scim is null ? null : target.Scim with { BaseUrl = R(target.Scim.BaseUrl), Token = R(target.Scim.Token) },
+            Saml = target.Saml is null ? null : target.Saml with
+            {
+                EntityId = R(target.Saml.EntityId),
+                AcsUrl = R(target.Saml.AcsUrl),
+                LoginUrl = N(target.Saml.LoginUrl),
+                Metadata = N(target.Saml.Metadata),
+                SloUrl = N(target.Saml.SloUrl),
+            },
+            Control = target.Control is null ? null : target.Control with { BaseUrl = R(target.Control.BaseUrl) },
+        };
+    }
+
+    /// <summary>The capability names scenarios list in <c>needs:</c>, derived from what the target declares.</summary>
+    public static IReadOnlySet<string> Capabilities(TargetFile target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var caps = new HashSet<string>(StringComparer.Ordinal);
+        if (target.Scim is { } scim)
+        {
+            caps.Add("scim");
+            if (scim.Groups) { caps.Add("scim.groups"); }
+            if (scim.PasswordSync) { caps.Add("scim.password-sync"); }
+        }
+        if (target.Saml is { } saml)
+        {
+            caps.Add("saml");
+            if (saml.LoginUrl is not null) { caps.Add("saml.sp-initiated"); }
+            if (saml.SloUrl is not null) { caps.Add("saml.slo"); }
+        }
+        if (target.Limits.UserNameMaxLength is not null) { caps.Add("limits.username-length"); }
+        if (target.Limits.RecordingsOnDeprovision is not null) { caps.Add("limits.recordings"); }
+        if (target.Control is { } control)
+        {
+            caps.Add("control");
+            foreach (var c in control.Capabilities)
+            {
+                caps.Add("control." + c);
+            }
+        }
+        return caps;
+    }
+
+    private static string ExpandEnvironment(InputNode.Scalar scalar, Func<string, string?> environment, List<Problem> problems) =>
+        EnvVariable().Replace(scalar.Value, m =>
+        {
+            var name = m.Groups[1].Value;
+            var value = environment(name);
+            if (value is null)
+            {
+                problems.Add(new Problem(scalar.Location, $"environment variable '{name}' is not set (the target file reads it with ${{{name}}})"));
+                return "";
+            }
+            return value;
+        });
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex EnvVariable();
+
+    [GeneratedRegex(@"\$\{sp\.([A-Za-z0-9_]+)\}")]
+    private static partial Regex SpVariable();
+}
