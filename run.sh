@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The suite's one entry point on Linux and macOS: bootstraps what a fresh machine lacks, builds, then runs a verb.
+#   ./run.sh            run the default catalogue against the embedded BlueJeans stub
+#   ./run.sh test       restore, build and run every test (what .ci/run calls)
+#   ./run.sh help       every verb
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT="$(pwd)"
+CONFIG=Release
+CLI_DLL="$ROOT/harness/Conformance.Cli/bin/$CONFIG/net10.0/Conformance.Cli.dll"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf '[run.sh] %s\n' "$*" >&2; }
+fail_setup() { say "$*"; exit 2; }
+
+need_dotnet() {
+  command -v dotnet >/dev/null 2>&1 || fail_setup "the .NET SDK is missing: install .NET 10 (global.json pins the version) and run again"
+}
+
+as_root() {
+  if [ "$(id -u)" = "0" ]; then "$@"; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo "$@"; else return 1; fi
+}
+
+APT_UPDATED=0
+apt_install() { # apt_install <command-to-find> <debian-package> <why>
+  command -v "$1" >/dev/null 2>&1 && return 0
+  command -v apt-get >/dev/null 2>&1 || fail_setup "'$1' is missing ($3) and this machine has no apt-get: install the '$2' package and run again"
+  say "installing Debian package '$2' with apt-get ($3)"
+  if [ "$APT_UPDATED" = 0 ]; then as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || fail_setup "apt-get update failed: install '$2' yourself (needs root) and run again"; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >/dev/null \
+    || fail_setup "could not install '$2' (needs root or passwordless sudo): run 'sudo apt-get install $2' and run again"
+}
+
+need_chromium() { apt_install chromium chromium "the browser steps drive Debian's Chromium with Playwright"; }
+need_xmlsec() { apt_install xmlsec1 xmlsec1 "tests verify signed Responses with an independent tool"; }
+
+need_reference_sp() {
+  local dir="$ROOT/mocks/reference-sp"
+  [ -f "$dir/package-lock.json" ] || return 0
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    command -v npm >/dev/null 2>&1 || apt_install npm npm "the reference SP is a Node.js app"
+    say "installing the reference SP's npm packages (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || fail_setup "npm ci failed in mocks/reference-sp"
+  fi
+}
+
+build() {
+  need_dotnet
+  say "restoring and building ($CONFIG)"
+  dotnet tool restore >/dev/null || fail_setup "dotnet tool restore failed (.config/dotnet-tools.json)"
+  dotnet build "$ROOT/ConformanceSuite.sln" -c "$CONFIG" -nologo -v q -clp:ErrorsOnly >&2 || { say "build failed"; exit 3; }
+}
+
+cli() { dotnet "$CLI_DLL" "$@"; }
+
+run_tests() {
+  local results="$ROOT/TestResults"
+  rm -rf "$results"
+  say "running every test (TRX and coverage in TestResults/)"
+  set +e
+  dotnet test "$ROOT/ConformanceSuite.sln" -c "$CONFIG" --no-build -nologo -v q \
+    --logger "trx" --results-directory "$results" --collect "XPlat Code Coverage" "$@"
+  local code=$?
+  set -e
+  if compgen -G "$results/*/coverage.cobertura.xml" >/dev/null; then
+    dotnet tool run reportgenerator "-reports:$results/*/coverage.cobertura.xml" "-targetdir:$ROOT/reports/coverage" \
+      "-reporttypes:Html;MarkdownSummaryGithub" "-assemblyfilters:-*.Tests" -verbosity:Warning >/dev/null \
+      && say "coverage: reports/coverage/index.html" || say "coverage report could not be generated"
+  fi
+  "$ROOT/.ci/trx-summary.sh" "$results"
+  return $code
+}
+
+verb="${1:-}"
+case "$verb" in
+  test)
+    shift
+    need_chromium; need_xmlsec; need_reference_sp; build
+    run_tests "$@"
+    ;;
+  bench)
+    shift
+    need_reference_sp; build
+    dotnet run --project "$ROOT/bench/Conformance.Bench" -c "$CONFIG" --no-build -- "$@"
+    ;;
+  help|-h|--help|list|validate|schema|--version)
+    build
+    cli "$@"
+    ;;
+  *)
+    need_chromium; need_reference_sp; build
+    cli "$@"
+    ;;
+esac
