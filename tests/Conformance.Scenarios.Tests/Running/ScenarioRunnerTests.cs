@@ -1,0 +1,147 @@
+using Conformance.Scenarios.Checks;
+using Conformance.Scenarios.Loading;
+using Conformance.Scenarios.Results;
+using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Steps;
+using Conformance.Scenarios.Targets;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Conformance.Scenarios.Tests.Running;
+
+public sealed class ScenarioRunnerTests
+{
+    private const string Baseline = """
+        id: runner.baseline
+        title: Runner baseline
+        area: scim
+        steps:
+          - do: test.act
+            with: { behaviour: ok }
+            expect:
+              - check: test.echo
+                name: echo matches
+                with: { value: "42" }
+                expected: "42"
+          - do: test.act
+            with: { behaviour: ok }
+        """;
+
+    private static readonly StepLibrary Library = StepLibrary.Discover(typeof(ScenarioRunnerTests).Assembly);
+
+    private static async Task<ScenarioResult> RunAsync(string yaml, TargetFile? target = null)
+    {
+        var problems = new List<Problem>();
+        var scenario = new ScenarioLoader(Library, SeedGuide.Embedded).Parse("runner.yaml", yaml, problems).Single();
+        Assert.That(problems, Is.Empty);
+        var runner = new ScenarioRunner(Library, new RunOptions
+        {
+            Target = target ?? new TargetFile { Name = "test", Scim = new ScimSpec { BaseUrl = "http://127.0.0.1:9/scim", Token = "token-abcdef" } },
+            Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero)),
+        });
+        return await runner.RunScenarioAsync(scenario, CancellationToken.None);
+    }
+
+    [Test]
+    public async Task Run_WhenEveryCheckMatches_Passes()
+    {
+        var result = await RunAsync(Baseline);
+
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Passed));
+        Assert.That(result.Steps.Single(s => s.Checks.Count > 0).Checks.Single().Actual, Is.EqualTo("42"));
+    }
+
+    [Test]
+    public async Task Run_WhenAFailureCheckMismatches_FailsWithExpectedAndActual()
+    {
+        var result = await RunAsync(Baseline.Replace("expected: \"42\"", "expected: \"43\"", StringComparison.Ordinal));
+
+        var check = result.Steps[0].Checks.Single();
+        Assert.That((result.Outcome, check.Outcome, check.Expected, check.Actual), Is.EqualTo((Outcome.Failed, Outcome.Failed, "43", "42")));
+    }
+
+    [Test]
+    public async Task Run_WhenAWarningCheckMismatches_WarnsOnly()
+    {
+        var result = await RunAsync(Baseline.Replace("expected: \"42\"", "expected: \"43\"\n        severity: warning", StringComparison.Ordinal));
+
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Warning));
+    }
+
+    [Test]
+    public async Task Run_WhenTheSpFaults_FailsTheStepSkipsTheRestButStillEvaluatesItsChecks()
+    {
+        var result = await RunAsync(Baseline.Replace("behaviour: ok }\n    expect", "behaviour: sp-fault }\n    expect", StringComparison.Ordinal));
+
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(result.Steps[0].Error, Is.EqualTo("the SP answered 503"));
+        Assert.That(result.Steps[0].Checks.Single().Outcome, Is.EqualTo(Outcome.Passed));
+        Assert.That(result.Steps[1].Outcome, Is.EqualTo(Outcome.Skipped));
+    }
+
+    [Test]
+    public async Task Run_WhenTheHarnessCrashes_IsErroredNotFailed()
+    {
+        var result = await RunAsync(Baseline.Replace("behaviour: ok }\n    expect", "behaviour: crash }\n    expect", StringComparison.Ordinal));
+
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Errored));
+        Assert.That(result.Steps[0].Error, Does.StartWith("harness error in 'test.act': InvalidOperationException"));
+    }
+
+    [Test]
+    public async Task Run_WhenTheTargetLacksANeed_IsSkippedWithTheReason()
+    {
+        var result = await RunAsync(Baseline.Replace("area: scim", "area: scim\nneeds: [limits.recordings]", StringComparison.Ordinal));
+
+        Assert.That((result.Outcome, result.Reason), Is.EqualTo((Outcome.Skipped, "target 'test' lacks limits.recordings")));
+    }
+
+    [Test]
+    public async Task Run_WithUnknownTemplate_IsErroredAndNamesTheKnownValues()
+    {
+        var result = await RunAsync(Baseline.Replace("value: \"42\"", "value: \"${nothing}\"", StringComparison.Ordinal));
+
+        var check = result.Steps[0].Checks.Single();
+        Assert.That(check.Outcome, Is.EqualTo(Outcome.Errored));
+        Assert.That(check.Message, Does.Contain("'${nothing}' names nothing"));
+    }
+
+    [Test]
+    public void CheckResult_ByDefault_IsFailed()
+    {
+        var check = new CheckResult { Name = "n", Condition = "c", Severity = Model.Severity.Failure, Expected = "x", Location = new Model.SourceLocation("f", 1, 1) };
+
+        Assert.That(check.Outcome, Is.EqualTo(Outcome.Failed));
+    }
+}
+
+public sealed record TestActInput
+{
+    public string Behaviour { get; init; } = "ok";
+}
+
+public sealed class TestAct : StepAction<TestActInput>
+{
+    public override string Name => "test.act";
+    public override string Description => "Test-only: succeeds, faults like an SP, or crashes like a harness bug.";
+
+    protected override Task ExecuteAsync(TestActInput input, ScenarioContext context, CancellationToken cancellationToken) => input.Behaviour switch
+    {
+        "sp-fault" => throw new SpFaultException("the SP answered 503"),
+        "crash" => throw new InvalidOperationException("bug"),
+        _ => Task.CompletedTask,
+    };
+}
+
+public sealed record TestEchoInput
+{
+    public string? Value { get; init; }
+}
+
+public sealed class TestEcho : Condition<TestEchoInput>
+{
+    public override string Name => "test.echo";
+    public override string Description => "Test-only: observes its input.";
+
+    protected override Task<Observation> ObserveAsync(TestEchoInput input, ScenarioContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(new Observation(input.Value));
+}
