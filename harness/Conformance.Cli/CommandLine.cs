@@ -108,9 +108,10 @@ internal static class CommandLine
         var schema = SchemaGenerator.Render(Library());
         if (args.Flag("write"))
         {
-            var path = Path.Combine(Catalogue.RepositoryRoot(), "scenarios", "schema.json");
-            File.WriteAllText(path, schema);
-            stdout.WriteLine($"wrote {path}");
+            var root = Catalogue.RepositoryRoot();
+            File.WriteAllText(Path.Combine(root, "scenarios", "schema.json"), schema);
+            File.WriteAllText(Path.Combine(root, "mocks", "targets", "schema.json"), SchemaGenerator.RenderTarget());
+            stdout.WriteLine("wrote scenarios/schema.json and mocks/targets/schema.json");
         }
         else
         {

@@ -20,7 +20,7 @@ public static class ResultsJson
             ["runId"] = run.RunId,
             ["target"] = run.Target,
             ["seed"] = run.Seed,
-            ["harness"] = new JsonObject { ["version"] = run.HarnessVersion, ["commit"] = run.Commit },
+            ["harness"] = WithoutNulls(new JsonObject { ["version"] = run.HarnessVersion, ["commit"] = run.Commit }),
             ["shard"] = run.Shard,
             ["interrupted"] = run.Interrupted,
             ["start"] = run.Start,
@@ -32,7 +32,7 @@ public static class ResultsJson
             ["samlResponses"] = new JsonArray([.. run.Scenarios
                 .SelectMany(s => s.Steps.SelectMany(st => st.Evidence.SamlMessages).Select(m => (s, m)))
                 .Where(x => x.m.Kind == SamlMessageKind.Response)
-                .Select(x => (JsonNode)new JsonObject
+                .Select(x => (JsonNode)WithoutNulls(new JsonObject
                 {
                     ["scenario"] = x.s.Id,
                     ["file"] = saml[x.m].File,
@@ -41,9 +41,19 @@ public static class ResultsJson
                     ["spEntityId"] = x.m.SpEntityId,
                     ["acsUrl"] = x.m.Destination,
                     ["expectAccepted"] = x.m.ExpectAccepted,
-                })]),
+                }))]),
         };
-        return root.ToJsonString(ReportJson.Options);
+        return WithoutNulls(root).ToJsonString(ReportJson.Options);
+    }
+
+    /// <summary>Absent rather than null, as the schema and the serializer's other objects have it.</summary>
+    private static JsonObject WithoutNulls(JsonObject node)
+    {
+        foreach (var key in node.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            node.Remove(key);
+        }
+        return node;
     }
 
     internal static JsonObject Counts(IEnumerable<Outcome> outcomes)
@@ -73,7 +83,7 @@ public static class ResultsJson
         var node = (JsonObject)JsonSerializer.SerializeToNode(step with { Evidence = new() }, ReportJson.Options)!;
         var evidence = (JsonObject)JsonSerializer.SerializeToNode(step.Evidence with { SamlMessages = [] }, ReportJson.Options)!;
         evidence.Remove("isEmpty");
-        evidence["exchanges"] = new JsonArray([.. step.Evidence.Exchanges.Select(e => (JsonNode)new JsonObject
+        evidence["exchanges"] = new JsonArray([.. step.Evidence.Exchanges.Select(e => (JsonNode)WithoutNulls(new JsonObject
         {
             ["id"] = e.Id,
             ["channel"] = e.Channel,
@@ -81,15 +91,15 @@ public static class ResultsJson
             ["url"] = e.Url,
             ["status"] = e.Status,
             ["error"] = e.Error,
-        })]);
-        evidence["samlMessages"] = new JsonArray([.. step.Evidence.SamlMessages.Select(m => (JsonNode)new JsonObject
+        }))]);
+        evidence["samlMessages"] = new JsonArray([.. step.Evidence.SamlMessages.Select(m => (JsonNode)WithoutNulls(new JsonObject
         {
             ["kind"] = m.Kind.ToString(),
             ["file"] = saml[m].File,
             ["certificate"] = saml[m].CertificateFile,
             ["destination"] = m.Destination,
             ["expectAccepted"] = m.ExpectAccepted,
-        })]);
+        }))]);
         node["evidence"] = evidence;
         return node;
     }

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml;
+using System.Xml.Schema;
+using Json.Schema;
+
+namespace Conformance.Reporting.Tests;
+
+public sealed class RunFolderTests
+{
+    private string _reports = "";
+    private string _folder = "";
+
+    [OneTimeSetUp]
+    public async Task WriteSampleRunFolder()
+    {
+        _reports = Directory.CreateTempSubdirectory("reports-").FullName;
+        _folder = RunFolder.Write(await SampleRun.BuildAsync(), _reports);
+    }
+
+    [OneTimeTearDown]
+    public void RemoveFolder() => Directory.Delete(_reports, recursive: true);
+
+    [Test]
+    public void Write_CreatesEveryFileOfTheContract()
+    {
+        foreach (var name in new[] { "index.html", "results.json", "junit.xml", "summary.md", "insights.ndjson", "har/scim.limit.har", "artifacts/saml/scim.limit/001-Response.xml", "artifacts/saml/scim.limit/certificate-1.pem" })
+        {
+            Assert.That(File.Exists(Path.Combine(_folder, name)), Is.True, name);
+        }
+        Assert.That(Directory.ResolveLinkTarget(Path.Combine(_reports, "latest"), returnFinalTarget: false)?.Name, Is.EqualTo("run-1"));
+    }
+
+    [Test]
+    public void ResultsJson_ValidatesAgainstItsPublishedSchema()
+    {
+        var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "results.schema.json"));
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "results.json")));
+
+        var evaluation = schema.Evaluate(results.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        Assert.That(evaluation.IsValid, Is.True, JsonSerializer.Serialize((evaluation.Details ?? []).Where(d => d.Errors is not null).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}")));
+    }
+
+    [Test]
+    public void ResultsSchema_RejectsAnUnknownOutcome()
+    {
+        var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "results.schema.json"));
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, "results.json")))!;
+        results["scenarios"]![0]!["outcome"] = "mostly-fine";
+        using var tampered = JsonDocument.Parse(results.ToJsonString());
+
+        Assert.That(schema.Evaluate(tampered.RootElement).IsValid, Is.False);
+    }
+
+    [Test]
+    public void ResultsJson_ListsEverySamlResponseForRevalidation()
+    {
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, "results.json")))!;
+
+        var response = results["samlResponses"]!.AsArray().Single()!;
+
+        Assert.That(response["file"]!.GetValue<string>(), Is.EqualTo("artifacts/saml/scim.limit/001-Response.xml"));
+        Assert.That(response["certificate"]!.GetValue<string>(), Is.EqualTo("artifacts/saml/scim.limit/certificate-1.pem"));
+        Assert.That(response["expectAccepted"]!.GetValue<bool>(), Is.True);
+    }
+
+    [Test]
+    public void JUnit_ValidatesAgainstTheStructureCiToolsRead()
+    {
+        var schemas = new XmlSchemaSet();
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "junit.xsd"));
+        var errors = new List<string>();
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas, DtdProcessing = DtdProcessing.Prohibit };
+        settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Exception.LineNumber}:{e.Exception.LinePosition} {e.Message}");
+
+        using (var reader = XmlReader.Create(Path.Combine(_folder, "junit.xml"), settings))
+        {
+            while (reader.Read())
+            {
+            }
+        }
+
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public void JUnit_HasASuitePerAreaAndFailureTextWithExpectedActualAndRequirement()
+    {
+        var junit = System.Xml.Linq.XDocument.Load(Path.Combine(_folder, "junit.xml"));
+
+        Assert.That(junit.Root!.Elements("testsuite").Select(s => (string)s.Attribute("name")!), Is.EqualTo(new[] { "sso", "scim", "di", "removal", "security" }));
+        var failure = junit.Descendants("failure").Single();
+        Assert.That((string)failure.Attribute("message")!, Is.EqualTo("31 characters refused: expected 400, actual 201"));
+        Assert.That(failure.Value, Does.Contain("[seed:L13]"));
+        Assert.That(junit.Descendants("error").Single().Parent!.Attribute("classname")!.Value, Is.EqualTo("security"));
+    }
+
+    [Test]
+    public void Har_LoadsAsJsonWithTheRequiredHar12Fields()
+    {
+        var har = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, "har", "scim.limit.har")))!["log"]!;
+
+        Assert.That(har["version"]!.GetValue<string>(), Is.EqualTo("1.2"));
+        Assert.That(har["creator"]!["name"], Is.Not.Null);
+        var entry = har["entries"]!.AsArray().Single()!;
+        foreach (var field in new[] { "startedDateTime", "time", "request", "response", "cache", "timings" })
+        {
+            Assert.That(entry[field], Is.Not.Null, field);
+        }
+        foreach (var field in new[] { "method", "url", "httpVersion", "cookies", "headers", "queryString", "headersSize", "bodySize" })
+        {
+            Assert.That(entry["request"]![field], Is.Not.Null, "request." + field);
+        }
+        foreach (var field in new[] { "status", "statusText", "httpVersion", "cookies", "headers", "content", "redirectURL", "headersSize", "bodySize" })
+        {
+            Assert.That(entry["response"]![field], Is.Not.Null, "response." + field);
+        }
+        Assert.That(entry["response"]!["status"]!.GetValue<int>(), Is.EqualTo(400));
+    }
+
+    [Test]
+    public void InsightsNdjson_HasOneEventPerLineTaggedWithItsScenario()
+    {
+        var lines = File.ReadAllLines(Path.Combine(_folder, "insights.ndjson"));
+
+        var e = JsonNode.Parse(lines.Single())!;
+        Assert.That((e["event_type"]!.GetValue<string>(), e["scenario"]!.GetValue<string>(), e["success"]!.GetValue<bool>()), Is.EqualTo(("user_create_provision", "scim.limit", false)));
+    }
+
+    [Test]
+    public void EveryFile_HoldsNoCanarySecret()
+    {
+        var leaks = Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f) is var text && (text.Contains(SampleRun.CanaryToken, StringComparison.Ordinal) || text.Contains(SampleRun.CanaryPassword, StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.That(leaks, Is.Empty);
+        Assert.That(File.ReadAllText(Path.Combine(_folder, "har", "scim.limit.har")), Does.Contain("Bearer [REDACTED]"));
+    }
+
+    [Test]
+    public void Summary_ListsTheFailedCheckWithItsRequirement()
+    {
+        var summary = File.ReadAllText(Path.Combine(_folder, "summary.md"));
+
+        Assert.That(summary, Does.Contain("# Conformance: BlueJeans (embedded stub) — HARNESS ERROR"));
+        Assert.That(summary, Does.Contain("31 characters refused: expected `400`, actual `201` (seed:L13)"));
+    }
+}
