@@ -8,6 +8,9 @@ namespace Conformance.Reporting.Tests;
 
 public sealed class RunFolderTests
 {
+    // The schema registry is process-wide: one URI may be registered once.
+    private static readonly Lazy<JsonSchema> ResultsSchema = new(() => JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "results.schema.json")));
+
     private string _reports = "";
     private string _folder = "";
 
@@ -34,7 +37,7 @@ public sealed class RunFolderTests
     [Test]
     public void ResultsJson_ValidatesAgainstItsPublishedSchema()
     {
-        var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "results.schema.json"));
+        var schema = ResultsSchema.Value;
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "results.json")));
 
         var evaluation = schema.Evaluate(results.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
@@ -45,7 +48,7 @@ public sealed class RunFolderTests
     [Test]
     public void ResultsSchema_RejectsAnUnknownOutcome()
     {
-        var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "results.schema.json"));
+        var schema = ResultsSchema.Value;
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, "results.json")))!;
         results["scenarios"]![0]!["outcome"] = "mostly-fine";
         using var tampered = JsonDocument.Parse(results.ToJsonString());
