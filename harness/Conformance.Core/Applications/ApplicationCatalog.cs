@@ -7,8 +7,23 @@ namespace Conformance.Core.Applications;
 /// The "Configured Applications" list. Users are implicitly denied: access comes only from a
 /// user group bound to the application ("Users are implicitly denied access to applications").
 /// </summary>
-public sealed partial class ApplicationCatalog(JumpCloudDirectory directory)
+public sealed partial class ApplicationCatalog
 {
+    private readonly JumpCloudDirectory directory;
+
+    public ApplicationCatalog(JumpCloudDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        this.directory = directory;
+        directory.Changed += change =>
+        {
+            if (change is DirectoryChange.GroupDeleted deleted)
+            {
+                ForgetGroup(deleted.Group.Id);
+            }
+        };
+    }
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Application> _apps = new(StringComparer.Ordinal);
     private int _nextId;
@@ -146,6 +161,18 @@ public sealed partial class ApplicationCatalog(JumpCloudDirectory directory)
             .SelectMany(directory.MembersOf)
             .DistinctBy(u => u.Id)
             .OrderBy(u => u.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A deleted user group no longer authorizes anyone for any application.</summary>
+    private void ForgetGroup(string groupId)
+    {
+        lock (_gate)
+        {
+            foreach (var app in _apps.Values.Where(a => a.BoundGroupIds.Contains(groupId)).ToList())
+            {
+                _apps[app.Id] = app with { BoundGroupIds = new HashSet<string>(app.BoundGroupIds.Where(id => id != groupId), StringComparer.Ordinal) };
+            }
+        }
     }
 
     private Application ChangeBinding(string appIdOrLabel, string groupIdOrName, bool bind)

@@ -75,7 +75,8 @@ public sealed partial class Redactor
     [GeneratedRegex("-----BEGIN ([A-Z ]*)PRIVATE KEY-----.*?-----END ([A-Z ]*)PRIVATE KEY-----", RegexOptions.Singleline)]
     private static partial Regex PrivateKeyPattern();
 
-    [GeneratedRegex(@"(\b[Bb]earer\s+)[A-Za-z0-9\-._~+/=]+")]
+    // Twelve characters or more: a token, not the next word of a sentence ("the bearer token is invalid").
+    [GeneratedRegex(@"(\b[Bb]earer\s+)[A-Za-z0-9\-._~+/=]{12,}")]
     private static partial Regex BearerPattern();
 
     [GeneratedRegex("(\"(?:password|token|secret|client_secret|access_token)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"", RegexOptions.IgnoreCase)]

@@ -68,4 +68,17 @@ public sealed class ApplicationCatalogTests
 
         Assert.That(catalog.IsAuthorized("BlueJeans", "ada"), Is.False);
     }
+
+    [Test]
+    public void DeleteGroup_WhenBound_RemovesTheBindingSoUsersOfStillWorks()
+    {
+        var (directory, catalog) = Baseline();
+        directory.AddMember("Engineering", "ada");
+        catalog.BindGroup("BlueJeans", "Engineering");
+
+        directory.DeleteGroup("Engineering");
+
+        Assert.That(catalog.Get("BlueJeans").BoundGroupIds, Is.Empty);
+        Assert.That(catalog.UsersOf("BlueJeans"), Is.Empty);
+    }
 }

@@ -1,0 +1,47 @@
+using Conformance.Core.Http;
+
+namespace Conformance.Core.Tests.Http;
+
+public sealed class RedactorTests
+{
+    [Test]
+    public void Redact_BearerToken_IsMasked()
+    {
+        Assert.That(new Redactor().Redact("Authorization: Bearer abcdef0123456789xyz"), Is.EqualTo("Authorization: Bearer [REDACTED]"));
+    }
+
+    [Test]
+    public void Redact_SentenceMentioningBearer_KeepsTheSentence()
+    {
+        Assert.That(new Redactor().Redact("The bearer token is not valid"), Is.EqualTo("The bearer token is not valid"));
+    }
+
+    [Test]
+    public void Redact_JsonPassword_IsMasked()
+    {
+        Assert.That(new Redactor().Redact("""{"userName":"ada","password":"S3cret!pass"}"""), Is.EqualTo("""{"userName":"ada","password":"[REDACTED]"}"""));
+    }
+
+    [Test]
+    public void Redact_RegisteredSecret_IsMaskedAlsoWhenUrlEncoded()
+    {
+        var redactor = new Redactor();
+        redactor.AddSecret("p@ss word!42");
+
+        Assert.That(redactor.Redact("a=p@ss word!42&b=p%40ss%20word%2142"), Is.EqualTo("a=[REDACTED]&b=[REDACTED]"));
+    }
+
+    [Test]
+    public void Redact_PrivateKey_IsMasked()
+    {
+        var text = "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----";
+
+        Assert.That(new Redactor().Redact(text), Does.Not.Contain("MIIEow"));
+    }
+
+    [Test]
+    public void RedactHeader_Cookie_KeepsNamesMasksValues()
+    {
+        Assert.That(new Redactor().RedactHeader("Cookie", "session=abc; theme=dark"), Is.EqualTo("session=[REDACTED]; theme=[REDACTED]"));
+    }
+}
