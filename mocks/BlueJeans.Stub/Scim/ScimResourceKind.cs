@@ -1,0 +1,7 @@
+namespace BlueJeans.Stub.Scim;
+
+internal enum ScimResourceKind
+{
+    User,
+    Group,
+}

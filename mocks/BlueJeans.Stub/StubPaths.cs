@@ -1,0 +1,22 @@
+namespace BlueJeans.Stub;
+
+/// <summary>Where things live on the stub's base URL.</summary>
+internal static class StubPaths
+{
+    public const string Base = "/scim/v2";
+    public const string Control = "/_control";
+    public const string Acs = "/saml/acs";
+    public const string Login = "/saml/login";
+    public const string Metadata = "/saml/metadata";
+
+    /// <summary>The path relative to <see cref="Base"/>, or null when <paramref name="path"/> is not a SCIM path.</summary>
+    public static string? ScimRelative(string path)
+    {
+        if (!path.StartsWith(Base, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var rest = path[Base.Length..];
+        return rest.Length == 0 || rest[0] == '/' ? rest : null;
+    }
+}
