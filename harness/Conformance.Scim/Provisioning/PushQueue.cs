@@ -1,0 +1,104 @@
+namespace Conformance.Scim.Provisioning;
+
+/// <summary>
+/// The organisation's asynchronous work: at most <c>concurrency</c> items run at once, items with the same key run
+/// in the order they were queued (a user's create before its update), and an item may also wait for other keys
+/// (a group's membership after its members' creates).
+/// </summary>
+internal sealed class PushQueue(int concurrency) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
+    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
+    private readonly List<Exception> _crashes = [];
+    private TaskCompletionSource _idle = Idle();
+    private int _pending;
+
+    /// <param name="key">The resource the work is about; same-key work is serialised.</param>
+    /// <param name="after">Other keys whose queued work must finish first.</param>
+    /// <param name="work">Must report its own failures (DI events); anything it throws is a harness crash.</param>
+    public void Enqueue(string key, IEnumerable<string> after, Func<Task> work)
+    {
+        lock (_gate)
+        {
+            var prior = after.Append(key).Distinct(StringComparer.Ordinal)
+                .Select(k => _tails.GetValueOrDefault(k)).OfType<Task>().ToArray();
+            if (_pending++ == 0)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            _tails[key] = RunAsync(prior, work);
+        }
+    }
+
+    /// <summary>Completes when everything queued so far, and everything it queued in turn, has been attempted.</summary>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task idle;
+            lock (_gate)
+            {
+                if (_pending == 0)
+                {
+                    if (_crashes.Count == 0)
+                    {
+                        return;
+                    }
+                    var crashes = new AggregateException(_crashes);
+                    _crashes.Clear();
+                    throw new InvalidOperationException("The SCIM push engine crashed; this is a harness error, not an SP failure.", crashes);
+                }
+                idle = _idle.Task;
+            }
+            await idle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private async Task RunAsync(Task[] prior, Func<Task> work)
+    {
+        // Leave the caller (a directory change handler, under our lock) before doing anything.
+        await Task.Yield();
+        try
+        {
+            await Task.WhenAll(prior).ConfigureAwait(false);
+            await _slots.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await work().ConfigureAwait(false);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+#pragma warning disable CA1031 // A crash must not stop the queue; WhenIdleAsync rethrows it to the scenario step.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            lock (_gate)
+            {
+                _crashes.Add(ex);
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (--_pending == 0)
+                {
+                    _idle.TrySetResult();
+                }
+            }
+        }
+    }
+
+    private static TaskCompletionSource Idle()
+    {
+        var done = new TaskCompletionSource();
+        done.SetResult();
+        return done;
+    }
+}

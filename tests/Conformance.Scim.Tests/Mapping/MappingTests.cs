@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using Conformance.Core.Insights;
+using Conformance.Scim.Mapping;
+using Conformance.Scim.Tests.Support;
+
+namespace Conformance.Scim.Tests.Mapping;
+
+public sealed class MappingTests
+{
+    [Test]
+    public void DefaultMappings_AreTheBlueJeansTableWithUserNameAndActiveRequired()
+    {
+        var mapping = new UserMapping();
+
+        Assert.That(mapping.Included.Select(m => $"{m.JumpCloudProperty}->{m.ScimAttribute}"), Is.EqualTo((string[])
+        [
+            "username->userName", "employeeIdentifier->externalId", "active->active", "firstname->name.givenName",
+            "lastname->name.familyName", "email->emails", "jobTitle->title", "phoneNumbers.value->phoneNumbers",
+        ]));
+        Assert.That(mapping.Included.Where(m => m.Required).Select(m => m.ScimAttribute), Is.EqualTo((string[])["userName", "active"]));
+    }
+
+    [Test]
+    public async Task ExcludingAnOptionalRow_StopsSendingIt()
+    {
+        await using var h = await ActivatedAsync();
+
+        var outcome = h.BlueJeans.ExcludeMapping("title");
+        await h.ProvisionedAsync();
+
+        Assert.That(outcome.Success, Is.True);
+        Assert.That(h.BlueJeans.ExcludedMappings.Select(m => m.ScimAttribute), Is.EqualTo((string[])["title"]));
+        Assert.That(PostedUser(h).ContainsKey("title"), Is.False);
+        Assert.That(PostedUser(h).ContainsKey("phoneNumbers"), Is.True);
+    }
+
+    [Test]
+    public async Task ExcludingAnOptionalRow_StopsUpdatingIt()
+    {
+        await using var h = await ActivatedAsync();
+        var user = await h.ProvisionedAsync();
+        h.BlueJeans.ExcludeMapping("title");
+
+        h.Directory.UpdateUser(user.Id, u => u with { JobTitle = "Countess", LastName = "King" });
+        await h.IdleAsync();
+
+        var patch = JsonNode.Parse(h.Sp.Requests.Single(r => r.Method == "PATCH").Body)!;
+        Assert.That(patch["Operations"]!.AsArray().Select(o => (string?)o!["path"]), Is.EqualTo((string[])["name.familyName"]));
+    }
+
+    [Test]
+    public async Task ExcludingARequiredRow_IsRefused()
+    {
+        await using var h = await ActivatedAsync();
+
+        var outcome = h.BlueJeans.ExcludeMapping("userName");
+
+        Assert.That(outcome.Success, Is.False);
+        Assert.That(outcome.Message, Does.Contain("required"));
+        Assert.That(h.BlueJeans.Mappings.Select(m => m.ScimAttribute), Does.Contain("userName"));
+        Assert.That(h.Events(InsightsEventTypes.IdmIntegrationUpdate).Single().Success, Is.False);
+    }
+
+    [Test]
+    public async Task IncludingAPreviouslyExcludedRow_SendsItAgain()
+    {
+        await using var h = await ActivatedAsync();
+        h.BlueJeans.ExcludeMapping("title");
+
+        var outcome = h.BlueJeans.IncludeMapping("title");
+        await h.ProvisionedAsync();
+
+        Assert.That(outcome.Success, Is.True);
+        Assert.That((string?)PostedUser(h)["title"], Is.EqualTo("Analyst"));
+        Assert.That(h.Events(InsightsEventTypes.IdmIntegrationUpdate).Select(e => e.Success), Is.EqualTo((bool[])[true, true]));
+    }
+
+    [TestCase("timezone")]
+    [TestCase("bjnUserName")]
+    [TestCase("nickName")]
+    public async Task IncludingACustomAttribute_IsRefused(string attribute)
+    {
+        await using var h = await ActivatedAsync();
+
+        var outcome = h.BlueJeans.IncludeMapping(attribute);
+
+        Assert.That(outcome.Success, Is.False);
+        Assert.That(outcome.Message, Does.Contain("you cannot add any additional custom attributes"));
+        Assert.That(h.BlueJeans.Mappings, Has.Count.EqualTo(8));
+    }
+
+    [Test]
+    public async Task RestoringDefaults_ReincludesEveryExcludedRow()
+    {
+        await using var h = await ActivatedAsync();
+        h.BlueJeans.ExcludeMapping("title");
+        h.BlueJeans.ExcludeMapping("phoneNumbers");
+
+        var outcome = h.BlueJeans.RestoreDefaultMappings();
+        await h.ProvisionedAsync();
+
+        Assert.That(outcome.Success, Is.True);
+        Assert.That(h.BlueJeans.ExcludedMappings, Is.Empty);
+        Assert.That(PostedUser(h).ContainsKey("title") && PostedUser(h).ContainsKey("phoneNumbers"), Is.True);
+    }
+
+    [Test]
+    public async Task MappingEdits_OnAnInactiveIntegration_LogNothing()
+    {
+        await using var h = await IdmHarness.StartAsync();
+
+        h.BlueJeans.ExcludeMapping("title");
+
+        Assert.That(h.Insights.Events, Is.Empty);
+    }
+
+    private static JsonObject PostedUser(IdmHarness h) =>
+        JsonNode.Parse(h.Sp.Requests.Single(r => r.Method == "POST").Body)!.AsObject();
+
+    private static async Task<IdmHarness> ActivatedAsync() => await (await IdmHarness.StartAsync()).ActivatedAsync();
+}
