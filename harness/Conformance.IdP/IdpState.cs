@@ -1,0 +1,45 @@
+using Conformance.Core.Applications;
+using Conformance.Core.Saml;
+using Conformance.IdP.Sessions;
+using Conformance.IdP.Sso;
+using Microsoft.AspNetCore.Http;
+
+namespace Conformance.IdP;
+
+/// <summary>What every endpoint of one running IdP shares.</summary>
+internal sealed class IdpState(MockIdpOptions options, SsoRegistry registry, SessionStore sessions)
+{
+    public MockIdpOptions Options => options;
+    public SsoRegistry Registry => registry;
+    public SessionStore Sessions => sessions;
+
+    /// <summary>http://127.0.0.1:{port}, known once Kestrel has bound.</summary>
+    public string BaseUrl { get; set; } = "";
+
+    public Application? BySuffix(string? suffix) =>
+        suffix is null ? null : options.Catalog.Applications.FirstOrDefault(a => string.Equals(a.SsoSuffix, suffix, StringComparison.Ordinal));
+
+    public string SsoUrl(Application app) => $"{BaseUrl}/saml2/{app.SsoSuffix}";
+
+    public string SloUrl(Application app) => $"{SsoUrl(app)}/slo";
+
+    public string EntityId(Application app) =>
+        options.EntityIdTemplate.Replace("{base}", BaseUrl, StringComparison.Ordinal).Replace("{suffix}", app.SsoSuffix, StringComparison.Ordinal);
+
+    public IdpSession? CurrentSession(HttpContext context) =>
+        sessions.Find(context.Request.Cookies[SessionStore.CookieName]);
+
+    public void Record(SamlMessageKind kind, byte[] xml, Application app, SsoSettings? settings, string destination, string? relayState, bool signedByUs) =>
+        options.Sink.Record(new SamlMessageRecord
+        {
+            Kind = kind,
+            Xml = xml,
+            CertificatePem = signedByUs ? registry.Certificate(app).Pem : null,
+            IdpEntityId = EntityId(app),
+            SpEntityId = settings?.SpEntityId ?? "",
+            Destination = destination,
+            RelayState = relayState,
+            ApplicationId = app.Id,
+            At = options.Time.GetUtcNow(),
+        });
+}

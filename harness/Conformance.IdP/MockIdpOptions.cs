@@ -1,0 +1,39 @@
+using Conformance.Core.Applications;
+using Conformance.Core.Directories;
+using Conformance.Core.Saml;
+using Microsoft.Extensions.Logging;
+
+namespace Conformance.IdP;
+
+/// <summary>What a mock IdP is made of; the directory and catalogue are shared with the rest of the run.</summary>
+public sealed record MockIdpOptions
+{
+    public required JumpCloudDirectory Directory { get; init; }
+    public required ApplicationCatalog Catalog { get; init; }
+
+    /// <summary>Receives every AuthnRequest received and every Response, LogoutRequest and LogoutResponse sent.</summary>
+    public required ISamlMessageSink Sink { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Port on 127.0.0.1; 0 takes a free one (see <see cref="MockIdpServer.BaseUrl"/>).</summary>
+    public int Port { get; init; }
+
+    /// <summary>
+    /// The IdP entity ID of an application; <c>{base}</c> and <c>{suffix}</c> are replaced. JumpCloud's is
+    /// https://sso.jumpcloud.com/saml2/{custom_value}, the SSO URL itself.
+    /// </summary>
+    public string EntityIdTemplate { get; init; } = "{base}/saml2/{suffix}";
+
+    /// <summary>An AuthnRequest whose IssueInstant is further than this from now (either way) is refused.</summary>
+    public TimeSpan AuthnRequestMaxAge { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an assertion can be used (Conditions and SubjectConfirmationData NotOnOrAfter).</summary>
+    public TimeSpan AssertionLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Serves the JSON admin API under /admin (standalone <c>serve idp</c>); off in-process.</summary>
+    public bool EnableAdminApi { get; init; }
+
+    /// <summary>Where ASP.NET Core logs go; nowhere when null.</summary>
+    public Action<ILoggingBuilder>? Logging { get; init; }
+}

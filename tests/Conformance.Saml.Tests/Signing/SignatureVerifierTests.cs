@@ -1,0 +1,97 @@
+using System.Text;
+using Conformance.Saml.Responses;
+using Conformance.Saml.Signing;
+using Conformance.Saml.Tests.Responses;
+
+namespace Conformance.Saml.Tests.Signing;
+
+public class SignatureVerifierTests
+{
+    private static byte[] Signed(SignedParts signing = SignedParts.Both) =>
+        ResponseBuilder.Build(ResponseSamples.Spec() with { Signing = signing }, TestKeys.App.Certificate).Xml;
+
+    /// <summary>Changes one byte of the NameID value: content both signatures cover.</summary>
+    internal static byte[] FlipOneSignedByte(byte[] xml)
+    {
+        var text = Encoding.UTF8.GetString(xml);
+        var at = text.IndexOf("ada.lovelace@", StringComparison.Ordinal);
+        var flipped = (byte[])xml.Clone();
+        flipped[Encoding.UTF8.GetByteCount(text[..at])] = (byte)'A';
+        return flipped;
+    }
+
+    [Test]
+    public void Verify_SignedBoth_WithTheAppCertificate_IsValid()
+    {
+        var report = SignatureVerifier.Verify(Signed(), TestKeys.App.Certificate);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Response, Is.EqualTo(SignatureStatus.Valid));
+            Assert.That(report.Assertion, Is.EqualTo(SignatureStatus.Valid));
+            Assert.That(report.IsValid, Is.True);
+            Assert.That(report.Problems, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Verify_OneSignedByteFlipped_IsInvalid()
+    {
+        var report = SignatureVerifier.Verify(FlipOneSignedByte(Signed()), TestKeys.App.Certificate);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Response, Is.EqualTo(SignatureStatus.Invalid));
+            Assert.That(report.Assertion, Is.EqualTo(SignatureStatus.Invalid));
+            Assert.That(report.IsValid, Is.False);
+        });
+    }
+
+    [Test]
+    public void Verify_WithAnotherCertificate_IsInvalidDespiteTheEmbeddedKeyInfo()
+    {
+        var report = SignatureVerifier.Verify(Signed(), TestKeys.Other.Certificate);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Response, Is.EqualTo(SignatureStatus.Invalid));
+            Assert.That(report.Assertion, Is.EqualTo(SignatureStatus.Invalid));
+        });
+    }
+
+    [TestCase(SignedParts.Assertion, SignatureStatus.Absent, SignatureStatus.Valid)]
+    [TestCase(SignedParts.Response, SignatureStatus.Valid, SignatureStatus.Absent)]
+    public void Verify_OnePartSigned_ReportsTheOtherAbsent(SignedParts signing, SignatureStatus response, SignatureStatus assertion)
+    {
+        var report = SignatureVerifier.Verify(Signed(signing), TestKeys.App.Certificate);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Response, Is.EqualTo(response));
+            Assert.That(report.Assertion, Is.EqualTo(assertion));
+            Assert.That(report.IsValid, Is.True);
+        });
+    }
+
+    [Test]
+    public void Verify_Unsigned_IsNotValid()
+    {
+        var report = SignatureVerifier.Verify(Signed(SignedParts.None), TestKeys.App.Certificate);
+
+        Assert.That(report.IsValid, Is.False);
+    }
+
+    [Test]
+    public void Verify_AfterAPemRoundTrip_IsValid()
+    {
+        using var downloaded = SigningCertificate.LoadPem(TestKeys.App.Pem);
+
+        Assert.That(SignatureVerifier.Verify(Signed(), downloaded).IsValid, Is.True);
+    }
+
+    [Test]
+    public void Pem_HasNoPrivateKey()
+    {
+        Assert.That(TestKeys.App.Pem, Does.StartWith("-----BEGIN CERTIFICATE-----").And.Not.Contain("PRIVATE"));
+    }
+}
