@@ -1,5 +1,7 @@
 using System.Globalization;
+using Conformance.Core.Http;
 using Conformance.Scenarios;
+using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps;
@@ -74,8 +76,10 @@ internal static class CommandLine
         var runFolder = Path.Combine(reportsRoot, runId);
         var progress = Progress.For(stdout);
         await progress.StartAsync(target.Name, scenarios.Count, seed).ConfigureAwait(false);
-        var options = new RunOptions { Target = target, Seed = seed, Time = time, RunFolder = runFolder, Shard = args.Option("shard") };
-        var runner = new ScenarioRunner(library, options, environment: null, observer: progress);
+        var redactor = new Redactor();
+        await using var sp = await SpSession.StartAsync(target, root, redactor, cancellationToken).ConfigureAwait(false);
+        var options = new RunOptions { Target = sp.Target, Seed = seed, Time = time, RunFolder = runFolder, Shard = args.Option("shard") };
+        var runner = new ScenarioRunner(library, options, new HarnessEnvironment(), progress, redactor);
         var run = await runner.RunAsync(scenarios, runId, cancellationToken).ConfigureAwait(false);
         var folder = Reporting.RunFolder.Write(run, reportsRoot);
         await progress.FinishAsync(run, folder).ConfigureAwait(false);

@@ -63,6 +63,17 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
         Services.TryGetValue(typeof(T), out var service) ? (T)service
             : throw new InvalidOperationException($"{typeof(T).Name} is not available in this scenario's environment.");
 
+    /// <summary>Work a step started that finishes in the background (SCIM pushes): awaited before the step's checks.</summary>
+    public IList<Func<CancellationToken, Task>> Settlers { get; } = [];
+
+    public async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        foreach (var settle in Settlers)
+        {
+            await settle(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public void Record(HttpExchange exchange) => Exchanges.Add(exchange);
 
     public void Record(SamlMessageRecord message) => SamlMessages.Add(message);

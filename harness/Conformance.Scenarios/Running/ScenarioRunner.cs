@@ -15,11 +15,12 @@ namespace Conformance.Scenarios.Running;
 /// action, evaluates all of the step's checks, and turns what happened into results. An SP fault
 /// fails a step; anything else thrown is a harness error (errored), never an SP failure.
 /// </summary>
-public sealed class ScenarioRunner(StepLibrary library, RunOptions options, IScenarioEnvironment? environment = null, IRunObserver? observer = null)
+public sealed class ScenarioRunner(StepLibrary library, RunOptions options, IScenarioEnvironment? environment = null, IRunObserver? observer = null, Redactor? redactor = null)
 {
     private readonly IReadOnlySet<string> _capabilities = TargetLoader.Capabilities(options.Target);
 
-    public Redactor Redactor { get; } = new();
+    /// <summary>The run's one redactor: the SP session registers its token here before anything is captured.</summary>
+    public Redactor Redactor { get; } = redactor ?? new();
 
     public async Task<RunResult> RunAsync(IReadOnlyList<Scenario> scenarios, string runId, CancellationToken cancellationToken)
     {
@@ -111,7 +112,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
             {
                 Steps = steps,
                 Outcome = Outcome.Errored,
-                Reason = Redactor.Redact($"harness error while preparing the scenario: {ex.GetType().Name}: {ex.Message}"),
+                Reason = Redactor.Redact($"harness error: {ex.GetType().Name}: {ex.Message}"),
             });
         }
         finally
@@ -175,6 +176,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
             var action = library.Actions.Find(spec.Action) ?? throw new InvalidOperationException($"unknown action '{spec.Action}'");
             var input = BindExpanded(action.InputType, spec.Inputs, $"action '{spec.Action}'", context);
             await action.ExecuteAsync(input, context, cancellationToken).ConfigureAwait(false);
+            await context.SettleAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SpFaultException ex)
         {
@@ -230,11 +232,15 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
             Location = spec.Location,
         };
         Observation observation;
+        JsonNode? expected;
+        bool matched;
         try
         {
             var condition = library.Conditions.Find(spec.Condition) ?? throw new InvalidOperationException($"unknown condition '{spec.Condition}'");
             var input = BindExpanded(condition.InputType, spec.Inputs, $"condition '{spec.Condition}'", context);
             observation = await condition.ObserveAsync(input, context, cancellationToken).ConfigureAwait(false);
+            expected = ExpandJson(spec.Expected.Value, context);
+            matched = Comparison.Matches(spec.Expected.Match, observation.Value, expected);
         }
         catch (SpFaultException ex)
         {
@@ -244,8 +250,6 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         {
             return result with { Outcome = Outcome.Errored, Message = Redactor.Redact($"harness error evaluating '{spec.Condition}': {ex.GetType().Name}: {ex.Message}") };
         }
-        var expected = ExpandJson(spec.Expected.Value, context);
-        var matched = Comparison.Matches(spec.Expected.Match, observation.Value, expected);
         return result with
         {
             Expected = new ExpectedValue(spec.Expected.Match, spec.Expected.Value.MapScalars(s => s with { Value = context.Expand(s.Value) })).Describe(),

@@ -56,11 +56,13 @@ public static partial class TargetLoader
     }
 
     /// <summary>Replaces <c>${sp.name}</c> in every text field with what the started SP reported.</summary>
-    public static TargetFile Resolve(TargetFile target, IReadOnlyDictionary<string, string> sp)
+    public static TargetFile Resolve(TargetFile target, IReadOnlyDictionary<string, string> sp, IReadOnlyCollection<string>? allowMissing = null)
     {
         ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(sp);
         string R(string s) => SpVariable().Replace(s, m => sp.TryGetValue(m.Groups[1].Value, out var v) ? v
-            : throw new InputException($"the target file uses ${{sp.{m.Groups[1].Value}}}, which the SP does not report (it reports: {string.Join(", ", sp.Keys)})"));
+            : allowMissing?.Contains(m.Groups[1].Value) == true ? m.Value
+            : throw new InputException(new SourceLocation("target file", 1, 1), $"the target file uses ${{sp.{m.Groups[1].Value}}}, which this SP does not report (it reports: {string.Join(", ", sp.Keys)})"));
         string? N(string? s) => s is null ? null : R(s);
         return target with
         {

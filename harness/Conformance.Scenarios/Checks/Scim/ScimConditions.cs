@@ -1,0 +1,150 @@
+using System.ComponentModel;
+using System.Text.Json.Nodes;
+using Conformance.Scenarios.Harness;
+using Conformance.Scenarios.Running;
+using Conformance.Scim;
+using Conformance.Scim.Import;
+
+namespace Conformance.Scenarios.Checks.Scim;
+
+public sealed record SpUserInput
+{
+    [Description("The userName the SP stores.")]
+    public required string User { get; init; }
+
+    [Description("A dotted path into the stored SCIM user (name.givenName, emails.0.value, active, title); the whole user when absent.")]
+    public string? Path { get; init; }
+}
+
+/// <summary>What the SP stores for a user, read back through its control API.</summary>
+public sealed class SpUser : Condition<SpUserInput>
+{
+    public override string Name => "sp.user";
+    public override string Description => "The SP's stored user (or one attribute of it); null when the SP has no such user.";
+
+    protected override async Task<Observation> ObserveAsync(SpUserInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var user = await context.Get<SpControl>().GetUserAsync(input.User, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return new Observation(null, $"the SP has no user '{input.User}'");
+        }
+        var node = user;
+        foreach (var part in (input.Path ?? "").Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            node = node switch
+            {
+                JsonArray array when int.TryParse(part, out var index) => index < array.Count ? array[index] : null,
+                JsonObject obj => obj[part] ?? obj.FirstOrDefault(p => p.Key.StartsWith("urn:", StringComparison.Ordinal) && p.Value is JsonObject ext && ext[part] is not null).Value?[part],
+                _ => null,
+            };
+        }
+        return new Observation(node?.DeepClone(), input.Path is null ? null : $"{input.User}.{input.Path}");
+    }
+}
+
+public sealed record ScimRequestsInput
+{
+    public string? Method { get; init; }
+
+    [Description("Only requests whose URL path contains this (e.g. /Users, /Groups).")]
+    public string? Path { get; init; }
+
+    [Description("Only requests whose body contains this text.")]
+    public string? BodyContains { get; init; }
+
+    [Description("Only answers with this status (0: no answer).")]
+    public int? Status { get; init; }
+}
+
+/// <summary>
+/// Counts what the IdP actually sent to the SP's SCIM API in this scenario, from the harness's own
+/// capture — it works against any SP, including one without a control API.
+/// </summary>
+public sealed class ScimRequests : Condition<ScimRequestsInput>
+{
+    public override string Name => "scim.requests";
+    public override string Description => "How many SCIM requests the IdP sent in this scenario (filter by method, path, body text, status).";
+
+    protected override Task<Observation> ObserveAsync(ScimRequestsInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var scim = context.Exchanges.All.Where(e => e.Channel == "scim").ToList();
+        var matching = scim.Where(e =>
+            (input.Method is null || string.Equals(e.Method, input.Method, StringComparison.OrdinalIgnoreCase))
+            && (input.Path is null || new Uri(e.Url).AbsolutePath.Contains(input.Path, StringComparison.Ordinal))
+            && (input.BodyContains is null || (e.RequestBody ?? "").Contains(input.BodyContains, StringComparison.Ordinal))
+            && (input.Status is null || e.Status == input.Status)).ToList();
+        return Task.FromResult(new Observation(matching.Count,
+            $"{matching.Count} of {scim.Count} SCIM requests match: " + string.Join(", ", matching.Take(8).Select(e => $"{e.Method} {new Uri(e.Url).PathAndQuery} → {e.Status}"))));
+    }
+}
+
+public sealed record IdmAppInput
+{
+    public required string App { get; init; }
+}
+
+public sealed class IdmActive : Condition<IdmAppInput>
+{
+    public override string Name => "idm.active";
+    public override string Description => "Whether the application's IdM integration is active (true/false).";
+
+    protected override Task<Observation> ObserveAsync(IdmAppInput input, ScenarioContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(new Observation(context.Get<IdentityManagement>().For(input.App).IsActive));
+}
+
+public sealed class IdmMappings : Condition<IdmAppInput>
+{
+    public override string Name => "idm.mappings";
+    public override string Description => "The SCIM attributes the application's export mapping sends (required and included optional rows).";
+
+    protected override Task<Observation> ObserveAsync(IdmAppInput input, ScenarioContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(new Observation(new JsonArray([.. context.Get<IdentityManagement>().For(input.App).Mappings.Select(m => (JsonNode)m.ScimAttribute)])));
+}
+
+public enum ImportFigure
+{
+    Listed,
+    New,
+    Imported,
+    Pages,
+    Created,
+    Skipped,
+
+    [Description("true when the import finished inline (100 or fewer users).")]
+    Completed,
+
+    [Description("How many notifications the outbox holds (an import of more than 100 users sends one when done).")]
+    Notifications,
+}
+
+public sealed record ImportInput
+{
+    public required ImportFigure Figure { get; init; }
+}
+
+/// <summary>"Users in the list have two import statuses: New … Imported".</summary>
+public sealed class ImportCondition : Condition<ImportInput>
+{
+    public override string Name => "import.result";
+    public override string Description => "A figure of the last manual import: listed, new, imported, pages, created, skipped, completed, notifications.";
+
+    protected override async Task<Observation> ObserveAsync(ImportInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        await context.SettleAsync(cancellationToken).ConfigureAwait(false);
+        var listing = context.Services.TryGetValue(typeof(ImportListing), out var l) ? (ImportListing)l : null;
+        var result = context.Services.TryGetValue(typeof(ImportResult), out var r) ? (ImportResult)r : null;
+        JsonNode? value = input.Figure switch
+        {
+            ImportFigure.Listed => listing?.Users.Count,
+            ImportFigure.New => listing?.NewUsersOnly.Count,
+            ImportFigure.Imported => listing?.Users.Count(u => u.Status == ImportStatus.Imported),
+            ImportFigure.Pages => listing?.PagesRead,
+            ImportFigure.Created => result?.Created.Count,
+            ImportFigure.Skipped => result?.Skipped.Count,
+            ImportFigure.Completed => result?.Completed,
+            _ => context.Get<IdentityManagement>().Outbox.Count,
+        };
+        return new Observation(value, result?.Message);
+    }
+}

@@ -1,0 +1,240 @@
+using System.ComponentModel;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Xml;
+using Conformance.IdP;
+using Conformance.Saml.Signing;
+using Conformance.Scenarios.Harness;
+using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Steps.Apps;
+using Conformance.Scenarios.Steps.Sso;
+
+namespace Conformance.Scenarios.Checks.Sso;
+
+public enum SsoField
+{
+    [Description("Whether a SAML Response reached the ACS (true/false).")]
+    Delivered,
+
+    [Description("The HTTP status the ACS answered the Response with.")]
+    AcsStatus,
+
+    [Description("The status of the last page reached.")]
+    FinalStatus,
+
+    [Description("The #error text of the last page (IdP refusal, SP refusal, wrong password).")]
+    Error,
+
+    [Description("The user the SP's session page names (#session-user).")]
+    SessionUser,
+
+    [Description("The RelayState posted with the Response.")]
+    RelayState,
+
+    AcsUrl,
+    FinalUrl,
+}
+
+public sealed record SsoResultInput
+{
+    public required SsoField Field { get; init; }
+}
+
+/// <summary>What the last SSO attempt of the scenario (sso.idp-login, sso.sp-login) came to.</summary>
+public sealed partial class SsoResultCondition : Condition<SsoResultInput>
+{
+    public override string Name => "sso.result";
+    public override string Description => "A field of the last SSO attempt: delivered, acsStatus, finalStatus, error, sessionUser, relayState, acsUrl, finalUrl.";
+
+    protected override Task<Observation> ObserveAsync(SsoResultInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var outcome = context.Get<SsoResult>().Outcome;
+        JsonNode? value = input.Field switch
+        {
+            SsoField.Delivered => outcome.ResponseDelivered,
+            SsoField.AcsStatus => outcome.AcsStatus,
+            SsoField.FinalStatus => outcome.FinalStatus,
+            SsoField.Error => outcome.Error,
+            SsoField.SessionUser => SessionUser(outcome.FinalBody),
+            SsoField.RelayState => outcome.RelayState,
+            SsoField.AcsUrl => outcome.AcsUrl,
+            _ => outcome.FinalUrl,
+        };
+        return Task.FromResult(new Observation(value, $"last page {outcome.FinalUrl} ({outcome.FinalStatus}){(outcome.Error is null ? "" : ": " + outcome.Error)}"));
+    }
+
+    internal static string? SessionUser(string html)
+    {
+        var match = SessionUserPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value).Trim() : null;
+    }
+
+    [GeneratedRegex("id=\"session-user\"[^>]*>([^<]*)<")]
+    private static partial Regex SessionUserPattern();
+}
+
+public enum ResponseField
+{
+    Issuer,
+    AssertionIssuer,
+    Destination,
+    NameId,
+    NameIdFormat,
+    Audience,
+    Recipient,
+    InResponseTo,
+    SessionIndex,
+
+    [Description("The values of the attribute named in 'attribute'.")]
+    Attribute,
+
+    [Description("Attribute names in the AttributeStatement.")]
+    AttributeNames,
+
+    [Description("valid/invalid/absent for the Response signature, checked against the application's certificate only.")]
+    ResponseSignature,
+
+    [Description("valid/invalid/absent for the Assertion signature, checked against the application's certificate only.")]
+    AssertionSignature,
+
+    [Description("The SignatureMethod algorithm URIs used.")]
+    SignatureAlgorithms,
+
+    [Description("The CanonicalizationMethod and Transform algorithm URIs used.")]
+    Canonicalizations,
+}
+
+public sealed record ResponseInput
+{
+    public required ResponseField Field { get; init; }
+
+    [Description("For field 'attribute': the attribute Name.")]
+    public string? Attribute { get; init; }
+
+    [Description("For the signature fields: the application whose certificate is trusted.")]
+    public string? App { get; init; }
+}
+
+/// <summary>Reads the last SAML Response the IdP delivered, exactly as sent (SAML Core 2.0, Profiles 4.1.4.2).</summary>
+public sealed class SamlResponseCondition : Condition<ResponseInput>
+{
+    private const string P = "urn:oasis:names:tc:SAML:2.0:protocol";
+    private const string A = "urn:oasis:names:tc:SAML:2.0:assertion";
+    private const string D = "http://www.w3.org/2000/09/xmldsig#";
+
+    public override string Name => "saml.response";
+    public override string Description => "A field of the last SAML Response delivered: issuer, destination, nameId, audience, recipient, inResponseTo, attributes, signatures.";
+
+    protected override Task<Observation> ObserveAsync(ResponseInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var xml = context.Get<SsoResult>().Outcome.ResponseXml;
+        if (xml is null)
+        {
+            return Task.FromResult(new Observation(null, "no Response was delivered"));
+        }
+        if (input.Field is ResponseField.ResponseSignature or ResponseField.AssertionSignature)
+        {
+            var app = input.App ?? throw new ArgumentException("signature fields need 'app' (whose certificate is trusted)");
+            using var certificate = X509Certificate2.CreateFromPem(context.Get<MockIdpServer>().CertificatePem(app));
+            var report = SignatureVerifier.Verify(Encoding.UTF8.GetBytes(xml), certificate);
+            var status = input.Field == ResponseField.ResponseSignature ? report.Response : report.Assertion;
+            return Task.FromResult(new Observation(status.ToString().ToLowerInvariant(), string.Join(" ", report.Problems)));
+        }
+        var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+        using (var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }))
+        {
+            document.Load(reader);
+        }
+        var ns = new XmlNamespaceManager(document.NameTable);
+        ns.AddNamespace("p", P);
+        ns.AddNamespace("a", A);
+        ns.AddNamespace("d", D);
+        string? Text(string xpath) => document.SelectSingleNode(xpath, ns)?.Value;
+        JsonNode? value = input.Field switch
+        {
+            ResponseField.Issuer => Text("/p:Response/a:Issuer/text()"),
+            ResponseField.AssertionIssuer => Text("/p:Response/a:Assertion/a:Issuer/text()"),
+            ResponseField.Destination => Text("/p:Response/@Destination"),
+            ResponseField.NameId => Text("/p:Response/a:Assertion/a:Subject/a:NameID/text()"),
+            ResponseField.NameIdFormat => Text("/p:Response/a:Assertion/a:Subject/a:NameID/@Format"),
+            ResponseField.Audience => Text("/p:Response/a:Assertion/a:Conditions/a:AudienceRestriction/a:Audience/text()"),
+            ResponseField.Recipient => Text("/p:Response/a:Assertion/a:Subject/a:SubjectConfirmation/a:SubjectConfirmationData/@Recipient"),
+            ResponseField.InResponseTo => Text("/p:Response/a:Assertion/a:Subject/a:SubjectConfirmation/a:SubjectConfirmationData/@InResponseTo"),
+            ResponseField.SessionIndex => Text("/p:Response/a:Assertion/a:AuthnStatement/@SessionIndex"),
+            ResponseField.Attribute => Values(document.SelectNodes($"/p:Response/a:Assertion/a:AttributeStatement/a:Attribute[@Name='{input.Attribute}']/a:AttributeValue/text()", ns)),
+            ResponseField.AttributeNames => Values(document.SelectNodes("/p:Response/a:Assertion/a:AttributeStatement/a:Attribute/@Name", ns)),
+            ResponseField.SignatureAlgorithms => Values(document.SelectNodes("//d:SignatureMethod/@Algorithm|//d:DigestMethod/@Algorithm", ns), distinct: true),
+            _ => Values(document.SelectNodes("//d:CanonicalizationMethod/@Algorithm|//d:Transform/@Algorithm", ns), distinct: true),
+        };
+        return Task.FromResult(new Observation(value));
+    }
+
+    private static JsonArray Values(XmlNodeList? nodes, bool distinct = false)
+    {
+        var values = (nodes?.Cast<XmlNode>() ?? []).Select(n => n.Value ?? "");
+        return new JsonArray([.. (distinct ? values.Distinct(StringComparer.Ordinal) : values).Select(v => (JsonNode)v)]);
+    }
+}
+
+public sealed record SessionsInput
+{
+    [Description("Count only sessions of this user id (NameID or attribute value the SP picked); all when absent.")]
+    public string? User { get; init; }
+}
+
+/// <summary>How many logins the SP accepted, read from the SP's control API.</summary>
+public sealed class SpSessions : Condition<SessionsInput>
+{
+    public override string Name => "sp.sessions";
+    public override string Description => "How many sessions the SP opened (optionally for one user), from its control API.";
+
+    protected override async Task<Observation> ObserveAsync(SessionsInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var sessions = await context.Get<SpControl>().SessionsAsync(cancellationToken).ConfigureAwait(false);
+        var matching = sessions.Where(s => input.User is null
+            || string.Equals(s?["userId"]?.ToString(), input.User, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(s?["nameId"]?.ToString(), input.User, StringComparison.OrdinalIgnoreCase)).ToList();
+        return new Observation(matching.Count, $"sessions: {string.Join(", ", sessions.Select(s => s?["userId"]?.ToString()))}");
+    }
+}
+
+public sealed record SpSamlPageInput
+{
+    [Description("A field of the SP's SAML settings page: loginUrl, passwordChangeUrl, logoutUrl, relayState, entityId, acsUrl, …")]
+    public required string Field { get; init; }
+}
+
+public sealed class SpSamlPageCondition : Condition<SpSamlPageInput>
+{
+    public override string Name => "sp.saml-settings";
+    public override string Description => "A field of the SP's SAML settings page as saved by sp.configure-saml.";
+
+    protected override Task<Observation> ObserveAsync(SpSamlPageInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var page = context.Get<SpSamlPage>().Page;
+        var value = page[input.Field] ?? (page["settings"] as JsonObject)?[input.Field];
+        return Task.FromResult(new Observation(value?.DeepClone()));
+    }
+}
+
+/// <summary>"Click Actions > Download Certificate." — the download must be the key the metadata publishes.</summary>
+public sealed class IdpCertificateConsistent : Condition<AppInput>
+{
+    public override string Name => "idp.certificate-matches-metadata";
+    public override string Description => "Downloads certificate.pem and the IdP metadata over HTTP; true when the metadata's signing key is that certificate.";
+
+    protected override async Task<Observation> ObserveAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var idp = context.Get<MockIdpServer>();
+        using var http = new HttpClient();
+        var pem = await http.GetStringAsync(new Uri(idp.CertificateUrl(input.App)), cancellationToken).ConfigureAwait(false);
+        var metadata = await http.GetStringAsync(new Uri(idp.MetadataUrl(input.App)), cancellationToken).ConfigureAwait(false);
+        using var downloaded = X509Certificate2.CreateFromPem(pem);
+        var inMetadata = Regex.Match(metadata, "<(?:ds:)?X509Certificate>([^<]+)</", RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value.Trim();
+        var same = Convert.ToBase64String(downloaded.RawData) == Regex.Replace(inMetadata, @"\s", "", RegexOptions.None, TimeSpan.FromSeconds(1));
+        return new Observation(same, $"certificate.pem subject {downloaded.Subject}, thumbprint {downloaded.Thumbprint}");
+    }
+}

@@ -1,0 +1,79 @@
+using Conformance.IdP;
+using Conformance.Scenarios.Running;
+using Conformance.Scim;
+
+namespace Conformance.Scenarios.Harness;
+
+/// <summary>
+/// Gives every scenario a clean world: the SP's state reset through its control API, a new mock IdP
+/// on Kestrel and a new SCIM engine over the scenario's own directory, all torn down afterwards.
+/// </summary>
+public sealed class HarnessEnvironment(ScimEngineOptions? engine = null) : IScenarioEnvironment
+{
+    public async Task<IAsyncDisposable> PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var parts = new Parts();
+        try
+        {
+            if (context.Target.Control is { } control)
+            {
+                var client = SpControl.Create(new Uri(control.BaseUrl), context, context.Redactor, context.Time);
+                parts.Control = client;
+                context.Services[typeof(SpControl)] = client;
+                await client.ResetAsync(cancellationToken).ConfigureAwait(false);
+            }
+            var idp = await MockIdpServer.StartAsync(new MockIdpOptions
+            {
+                Directory = context.Directory,
+                Catalog = context.Applications,
+                Sink = context,
+                Time = context.Time,
+                Port = 0,
+            }, cancellationToken).ConfigureAwait(false);
+            parts.Idp = idp;
+            context.Services[typeof(MockIdpServer)] = idp;
+            context.Set("idp.baseUrl", idp.BaseUrl);
+            context.Set("idp.userConsoleUrl", idp.UserConsoleUrl);
+            var idm = new IdentityManagement(new IdentityManagementOptions
+            {
+                Directory = context.Directory,
+                Catalog = context.Applications,
+                Insights = context.Insights,
+                Exchanges = context,
+                Redactor = context.Redactor,
+                Time = context.Time,
+                Engine = engine ?? new ScimEngineOptions(),
+            });
+            parts.Idm = idm;
+            context.Services[typeof(IdentityManagement)] = idm;
+            context.Settlers.Add(idm.WhenIdleAsync);
+            return parts;
+        }
+        catch
+        {
+            await parts.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private sealed class Parts : IAsyncDisposable
+    {
+        public SpControl? Control { get; set; }
+        public MockIdpServer? Idp { get; set; }
+        public IdentityManagement? Idm { get; set; }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Idm is not null)
+            {
+                await Idm.DisposeAsync().ConfigureAwait(false);
+            }
+            if (Idp is not null)
+            {
+                await Idp.DisposeAsync().ConfigureAwait(false);
+            }
+            Control?.Dispose();
+        }
+    }
+}

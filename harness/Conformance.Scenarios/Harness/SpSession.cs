@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using BlueJeans.Stub;
+using Conformance.Core.Http;
+using Conformance.Scenarios.Loading;
+using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Targets;
+
+namespace Conformance.Scenarios.Harness;
+
+/// <summary>
+/// The SP of a run: the embedded BlueJeans stub, a process the target file starts (the reference
+/// SP), or a vendor's SP at fixed URLs. It resolves the target's <c>${sp.…}</c> values and stops
+/// what it started, and only that.
+/// </summary>
+public sealed class SpSession : IAsyncDisposable
+{
+    private readonly BlueJeansStub? _stub;
+    private readonly Process? _process;
+
+    private SpSession(TargetFile target, BlueJeansStub? stub, Process? process)
+    {
+        Target = target;
+        _stub = stub;
+        _process = process;
+    }
+
+    /// <summary>The target with every <c>${sp.…}</c> resolved.</summary>
+    public TargetFile Target { get; }
+
+    public static async Task<SpSession> StartAsync(TargetFile target, string workingDirectory, Redactor redactor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(redactor);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        BlueJeansStub? stub = null;
+        Process? process = null;
+        try
+        {
+            if (target.Embedded == "bluejeans-stub")
+            {
+                stub = await BlueJeansStub.StartAsync(new BlueJeansStubOptions { Port = 0, Redactor = redactor }, cancellationToken).ConfigureAwait(false);
+                values["baseUrl"] = stub.BaseUrl;
+                values["scimBaseUrl"] = stub.ScimBaseUrl;
+                values["controlUrl"] = stub.ControlUrl;
+                values["acsUrl"] = stub.AcsUrl;
+                values["entityId"] = stub.EntityId;
+                values["loginUrl"] = stub.LoginLinkUrl;
+            }
+            else if (target.Start is { } start)
+            {
+                (process, values["baseUrl"]) = await StartProcessAsync(start, workingDirectory, cancellationToken).ConfigureAwait(false);
+            }
+            var partial = TargetLoader.Resolve(target, values.Where(v => v.Key != "token").ToDictionary(StringComparer.Ordinal), allowMissing: ["token"]);
+            if (NeedsToken(target))
+            {
+                var control = partial.Control ?? throw new InputException(new SourceLocation("target file", 1, 1), "${sp.token} needs a control: section to generate the token");
+                using var client = SpControl.Create(new Uri(control.BaseUrl), new ExchangeJournal(), redactor, TimeProvider.System);
+                values["token"] = await client.GenerateTokenAsync(cancellationToken).ConfigureAwait(false);
+                redactor.AddSecret(values["token"]);
+            }
+            return new SpSession(TargetLoader.Resolve(target, values), stub, process);
+        }
+        catch
+        {
+            if (stub is not null)
+            {
+                await stub.DisposeAsync().ConfigureAwait(false);
+            }
+            Stop(process);
+            throw;
+        }
+    }
+
+    private static bool NeedsToken(TargetFile target) =>
+        target.Scim?.Token.Contains("${sp.token}", StringComparison.Ordinal) == true;
+
+    private static async Task<(Process, string)> StartProcessAsync(StartSpec start, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(start.Command)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in start.Args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new InvalidOperationException("no process");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InputException(new SourceLocation("target file", 1, 1), $"cannot start the SP with '{start.Command}': {ex.Message}");
+        }
+        var ready = new Regex(start.Ready, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new List<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                found.TrySetException(new InvalidOperationException($"the SP process '{start.Command}' exited before it printed its URL; it printed: {string.Join(" | ", output.TakeLast(10))}"));
+                return;
+            }
+            lock (output)
+            {
+                output.Add(e.Data);
+            }
+            var match = ready.Match(e.Data);
+            if (match.Success)
+            {
+                found.TrySetResult(match.Groups["url"].Value.TrimEnd('/'));
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (output)
+                {
+                    output.Add(e.Data);
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var url = await found.Task.WaitAsync(TimeSpan.FromSeconds(start.StartTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            return (process, url);
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        {
+            Stop(process);
+            throw new InvalidOperationException($"the SP process did not become ready: {ex.Message}", ex);
+        }
+    }
+
+    private static void Stop(Process? process)
+    {
+        if (process is null)
+        {
+            return;
+        }
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already gone.
+        }
+        process.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stub is not null)
+        {
+            await _stub.DisposeAsync().ConfigureAwait(false);
+        }
+        Stop(_process);
+    }
+}

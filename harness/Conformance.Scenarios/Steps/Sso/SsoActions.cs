@@ -1,0 +1,239 @@
+using System.ComponentModel;
+using System.Text.Json.Nodes;
+using Conformance.Core.Applications;
+using Conformance.IdP;
+using Conformance.IdP.Agent;
+using Conformance.IdP.Sso;
+using Conformance.Saml.Responses;
+using Conformance.Saml.Signing;
+using Conformance.Scenarios.Harness;
+using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Steps.Apps;
+
+namespace Conformance.Scenarios.Steps.Sso;
+
+public sealed record SsoConfigureInput
+{
+    [Description("The application's id, display label or IdP URL suffix.")]
+    public required string App { get; init; }
+
+    [Description("Defaults to the target's saml.entityId.")]
+    public string? SpEntityId { get; init; }
+
+    [Description("Defaults to the target's saml.acsUrl.")]
+    public string? AcsUrl { get; init; }
+
+    [Description("The SP's RelayState value: 'In the Target URL field, paste the Relay State value'.")]
+    public string? TargetUrl { get; init; }
+
+    public string? SloUrl { get; init; }
+
+    [Description("The user property the NameID carries: email, username, employeeIdentifier, id.")]
+    public string? NameIdSource { get; init; }
+
+    public string? NameIdFormat { get; init; }
+
+    [Description("Attribute statements: SAML attribute name → user property (firstname, lastname, email, username, jobTitle…).")]
+    public IReadOnlyDictionary<string, string>? Attributes { get; init; }
+
+    public SignedParts? Signing { get; init; }
+
+    [Description("Register the SP from its metadata (target saml.metadata) instead of by fields.")]
+    public bool FromMetadata { get; init; }
+}
+
+/// <summary>"Select the SSO tab. Add or change any attributes. Click save."</summary>
+public sealed class SsoConfigure : StepAction<SsoConfigureInput>
+{
+    public override string Name => "sso.configure";
+    public override string Description => "Fills the application's SSO tab on the IdP (SP entity ID, ACS URL, Target URL, NameID, attributes, signing).";
+
+    protected override async Task ExecuteAsync(SsoConfigureInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var idp = context.Get<MockIdpServer>();
+        var saml = context.Target.Saml;
+        context.LastRefusal = null;
+        try
+        {
+            var existing = idp.FindSso(input.App);
+            SsoSettings settings;
+            if (input.FromMetadata)
+            {
+                var metadata = saml?.Metadata ?? throw new InvalidOperationException("the target declares no saml.metadata");
+                using var http = new HttpClient();
+                settings = await idp.ConfigureSsoFromMetadataUrlAsync(input.App, new Uri(metadata), http, s => Apply(input, s), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var baseline = existing ?? new SsoSettings
+                {
+                    SpEntityId = input.SpEntityId ?? saml?.EntityId ?? throw new InvalidOperationException("no SP entity ID: the target has no saml section"),
+                    AcsUrl = input.AcsUrl ?? saml?.AcsUrl ?? throw new InvalidOperationException("no ACS URL: the target has no saml section"),
+                };
+                settings = Apply(input, baseline);
+                idp.ConfigureSso(input.App, settings);
+            }
+            context.Set("idp.ssoUrl", idp.SsoUrl(input.App));
+            context.Set("idp.entityId", idp.EntityId(input.App));
+            context.Note($"SSO tab of '{input.App}': SP entity ID {settings.SpEntityId}, ACS {settings.AcsUrl}, NameID from {settings.NameIdSource}, signing {settings.Signing}");
+        }
+        catch (ApplicationRefusedException refused)
+        {
+            context.LastRefusal = refused.Message;
+        }
+    }
+
+    private static SsoSettings Apply(SsoConfigureInput input, SsoSettings s)
+    {
+        var result = s with
+        {
+            SpEntityId = input.SpEntityId ?? s.SpEntityId,
+            AcsUrl = input.AcsUrl ?? s.AcsUrl,
+            TargetUrl = input.TargetUrl ?? s.TargetUrl,
+            SloUrl = input.SloUrl ?? s.SloUrl,
+            NameIdSource = input.NameIdSource ?? s.NameIdSource,
+            NameIdFormat = input.NameIdFormat ?? s.NameIdFormat,
+            Signing = input.Signing ?? s.Signing,
+        };
+        foreach (var (name, property) in input.Attributes ?? new Dictionary<string, string>())
+        {
+            result = result.WithAttribute(name, property);
+        }
+        return result;
+    }
+}
+
+public sealed record SpSamlInput
+{
+    [Description("The IdP application whose certificate, SSO URL and entity ID the SP is given.")]
+    public required string App { get; init; }
+
+    public bool AutoProvisioning { get; init; } = true;
+    public bool PickUserIdFromNameId { get; init; } = true;
+    public string? UserIdAttribute { get; init; }
+    public string? EmailAttribute { get; init; }
+
+    [Description("Upload another certificate than the app's (to prove the SP checks it): 'app' or 'other'.")]
+    public string Certificate { get; init; } = "app";
+}
+
+/// <summary>
+/// The guide's "To configure BlueJeans": ADMIN &gt; SECURITY, certificate upload, Login URL = the IdP URL,
+/// Password Change and Logout URLs = the user console; then the SP's RelayState value is read back.
+/// </summary>
+public sealed class SpConfigureSaml : StepAction<SpSamlInput>
+{
+    public override string Name => "sp.configure-saml";
+    public override string Description => "Fills the SP's SAML settings through its control API and reads back its RelayState value as ${sp.relayState}.";
+
+    protected override async Task ExecuteAsync(SpSamlInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var idp = context.Get<MockIdpServer>();
+        var control = context.Get<SpControl>();
+        var pem = input.Certificate == "other"
+            ? SigningCertificate.Create("CN=not the IdP", context.Time.GetUtcNow()).Pem
+            : idp.CertificatePem(input.App);
+        await control.ConfigureSamlAsync(new JsonObject
+        {
+            ["enabled"] = true,
+            ["autoProvisioning"] = input.AutoProvisioning,
+            ["certificatePem"] = pem,
+            ["loginUrl"] = idp.SsoUrl(input.App),
+            ["passwordChangeUrl"] = idp.UserConsoleUrl,
+            ["logoutUrl"] = idp.UserConsoleUrl,
+            ["userIdAttribute"] = input.UserIdAttribute,
+            ["emailAttribute"] = input.EmailAttribute,
+            ["pickUserIdFromNameId"] = input.PickUserIdFromNameId,
+            ["idpEntityId"] = idp.EntityId(input.App),
+        }, cancellationToken).ConfigureAwait(false);
+        var page = await control.GetSamlAsync(cancellationToken).ConfigureAwait(false);
+        context.Services[typeof(SpSamlPage)] = new SpSamlPage(page);
+        if (page["relayState"]?.GetValue<string>() is { } relayState)
+        {
+            context.Set("sp.relayState", relayState);
+        }
+    }
+}
+
+/// <summary>What the SP's SAML settings page showed after the last save.</summary>
+public sealed record SpSamlPage(JsonObject Page);
+
+public sealed record LoginInput
+{
+    public required string App { get; init; }
+
+    [Description("Username of the person signing in.")]
+    public required string User { get; init; }
+
+    [Description("Defaults to the user's directory password; give another to prove a wrong one is refused.")]
+    public string? Password { get; init; }
+}
+
+/// <summary>IdP-initiated: "Access the JumpCloud User Console … click an application tile to launch it".</summary>
+public sealed class SsoIdpLogin : StepAction<LoginInput>
+{
+    public override string Name => "sso.idp-login";
+    public override string Description => "Signs in to the user console and clicks the application's tile (IdP-initiated SSO, no browser).";
+
+    protected override async Task ExecuteAsync(LoginInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var idp = context.Get<MockIdpServer>();
+        var user = context.Directory.GetUser(input.User);
+        var password = input.Password ?? user.Password;
+        context.Redactor.AddSecret(password);
+        using var agent = new SsoUserAgent(new Uri(idp.BaseUrl), context, context.Redactor, context.Time);
+        var login = await agent.LoginAsync(user.Username, password, cancellationToken).ConfigureAwait(false);
+        var outcome = login.Error is not null ? login
+            : await agent.LaunchAsync(context.Applications.Find(input.App)?.Id ?? input.App, cancellationToken).ConfigureAwait(false);
+        SsoResult.Store(context, outcome);
+    }
+}
+
+public sealed record SpLoginInput
+{
+    public required string User { get; init; }
+    public string? Password { get; init; }
+
+    [Description("Defaults to the target's saml.loginUrl.")]
+    public string? LoginUrl { get; init; }
+}
+
+/// <summary>SP-initiated: "Login redirects the user to JumpCloud where the user enters their JumpCloud credentials".</summary>
+public sealed class SsoSpLogin : StepAction<SpLoginInput>
+{
+    public override string Name => "sso.sp-login";
+    public override string Description => "Opens the SP's login link, signs in at the IdP and follows the Response back (SP-initiated SSO, no browser).";
+
+    protected override async Task ExecuteAsync(SpLoginInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var idp = context.Get<MockIdpServer>();
+        var user = context.Directory.GetUser(input.User);
+        var password = input.Password ?? user.Password;
+        context.Redactor.AddSecret(password);
+        var loginUrl = input.LoginUrl ?? context.Target.Saml?.LoginUrl ?? throw new InvalidOperationException("the target declares no saml.loginUrl");
+        using var agent = new SsoUserAgent(new Uri(idp.BaseUrl), context, context.Redactor, context.Time);
+        SsoResult.Store(context, await agent.StartAtSpAsync(new Uri(loginUrl), user.Username, password, cancellationToken).ConfigureAwait(false));
+    }
+}
+
+public sealed class SsoDeactivate : StepAction<AppInput>
+{
+    public override string Name => "sso.deactivate";
+    public override string Description => "Deactivate SSO: launches and SP-initiated requests are then refused with no assertion.";
+
+    protected override Task ExecuteAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        context.Get<MockIdpServer>().DeactivateSso(input.App);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The last SSO attempt of a scenario, for the sso.* conditions.</summary>
+public sealed record SsoResult(SsoOutcome Outcome)
+{
+    internal static void Store(ScenarioContext context, SsoOutcome outcome)
+    {
+        context.Services[typeof(SsoResult)] = new SsoResult(outcome);
+        context.Note($"SSO: {string.Join(" → ", outcome.Hops.Select(h => $"{h.Method} {h.Url} {h.Status}"))}{(outcome.Error is null ? "" : $" — error: {outcome.Error}")}");
+    }
+}
