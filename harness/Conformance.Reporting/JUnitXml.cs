@@ -74,8 +74,8 @@ public static class JUnitXml
             : step?.Error ?? s.Reason ?? "failed";
     }
 
-    /// <summary>Every step and check, one line each, with expected/actual and requirement ids.</summary>
-    internal static string Details(ScenarioResult s)
+    /// <summary>Every step and check of a scenario, one line each, with expected/actual and requirement ids.</summary>
+    public static string Details(ScenarioResult s)
     {
         var text = new StringBuilder();
         if (s.Reason is not null)

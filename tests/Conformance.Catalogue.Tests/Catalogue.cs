@@ -1,0 +1,70 @@
+using Conformance.Core.Http;
+using Conformance.Scenarios.Harness;
+using Conformance.Scenarios.Loading;
+using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Results;
+using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Steps;
+using Conformance.Scenarios.Targets;
+
+namespace Conformance.Catalogue.Tests;
+
+/// <summary>The repository's scenario catalogue and one embedded BlueJeans stub shared by the tests of a run.</summary>
+internal static class Catalogue
+{
+    public static string Root { get; } = FindRoot();
+
+    public static StepLibrary Library { get; } = StepLibrary.Discover();
+
+    public static IReadOnlyList<Scenario> Scenarios { get; } = Load();
+
+    public static Scenario Get(string id) => Scenarios.Single(s => s.Id == id);
+
+    /// <summary>Runs one scenario against a fresh embedded stub; <paramref name="afterReset"/> may make the stub misbehave first.</summary>
+    public static async Task<ScenarioResult> RunAsync(Scenario scenario, Func<SpControl, CancellationToken, Task>? afterReset = null, string targetFile = "bluejeans-stub.yaml")
+    {
+        var redactor = new Redactor();
+        var target = TargetLoader.Load(Path.Combine(Root, "mocks", "targets", targetFile));
+        await using var sp = await SpSession.StartAsync(target, Root, redactor, CancellationToken.None);
+        IScenarioEnvironment environment = new HarnessEnvironment();
+        if (afterReset is not null)
+        {
+            environment = new Misbehaving(environment, afterReset);
+        }
+        var runner = new ScenarioRunner(Library, new RunOptions { Target = sp.Target, Seed = 1 }, environment, redactor: redactor);
+        return await runner.RunScenarioAsync(scenario, CancellationToken.None);
+    }
+
+    /// <summary>Every step and check with expected and actual, for a failure message a person can act on.</summary>
+    public static string Describe(ScenarioResult result) =>
+        $"{result.Id}: {result.Outcome}{(result.Reason is null ? "" : " — " + result.Reason)}\n" + Conformance.Reporting.JUnitXml.Details(result);
+
+    private static IReadOnlyList<Scenario> Load()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(Root, "scenarios"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var result = new ScenarioLoader(Library, SeedGuide.Embedded).Load(files);
+        return result.Problems.Count > 0 ? throw new InputException(result.Problems) : result.Scenarios;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ConformanceSuite.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("ConformanceSuite.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private sealed class Misbehaving(IScenarioEnvironment inner, Func<SpControl, CancellationToken, Task> afterReset) : IScenarioEnvironment
+    {
+        public async Task<IAsyncDisposable> PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
+        {
+            var prepared = await inner.PrepareAsync(context, cancellationToken);
+            await afterReset(context.Get<SpControl>(), cancellationToken);
+            return prepared;
+        }
+    }
+}
