@@ -23,6 +23,7 @@ internal static class CommandLine
 
     private static readonly Dictionary<string, bool> ListOptions = new(StringComparer.Ordinal) { ["scenarios"] = true, ["tag"] = true };
     private static readonly Dictionary<string, bool> NoOptions = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, bool> ServeOptions = new(StringComparer.Ordinal) { ["port"] = true, ["sp"] = true };
     private static readonly Dictionary<string, bool> SchemaOptions = new(StringComparer.Ordinal) { ["write"] = false };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -37,6 +38,7 @@ internal static class CommandLine
                 "list" => List(Arguments.Parse(args, ListOptions), stdout),
                 "validate" => Validate(Arguments.Parse(args, NoOptions), stdout),
                 "schema" => Schema(Arguments.Parse(args, SchemaOptions), stdout),
+                "serve" => await Serve.RunAsync(Arguments.Parse(args, ServeOptions), stdout, cancellationToken).ConfigureAwait(false),
                 "help" or "--help" or "-h" => Help(stdout),
                 "--version" => Version(stdout),
                 _ => throw Arguments.Bad(verb, $"unknown command '{verb}'; commands: run, list, validate, serve, report, certify, bench, test (see ./run.sh help)"),
