@@ -5,7 +5,7 @@
 $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot
 $Root = $PSScriptRoot
-$Config = 'Release'
+$Config = if ($env:CONFORMANCE_CONFIG) { $env:CONFORMANCE_CONFIG } else { 'Release' }
 $CliDll = Join-Path $Root "harness/Conformance.Cli/bin/$Config/net10.0/Conformance.Cli.dll"
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_NOLOGO = '1'; $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
@@ -48,6 +48,8 @@ function Need-ReferenceSp {
 
 function Build {
     Need-Dotnet
+    # For tests of this script itself: the solution is already built by the test run that calls it.
+    if ($env:CONFORMANCE_NO_BUILD -eq '1') { return }
     Say "restoring and building ($Config)"
     dotnet tool restore | Out-Null
     if ($LASTEXITCODE -ne 0) { Fail-Setup 'dotnet tool restore failed (.config/dotnet-tools.json)' }

@@ -9,8 +9,15 @@ namespace Conformance.Cli;
 /// <summary>Finds the repository, its scenario files and the default target, and selects scenarios.</summary>
 internal static class Catalogue
 {
+    /// <summary>Tests point the CLI at a repository layout of their own (scenarios/, mocks/targets/) without touching the process's current folder.</summary>
+    internal static AsyncLocal<string?> RootOverride { get; } = new();
+
     public static string RepositoryRoot()
     {
+        if (RootOverride.Value is { } overridden)
+        {
+            return overridden;
+        }
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
@@ -26,7 +33,7 @@ internal static class Catalogue
 
     public static string DefaultTarget(string root) => Path.Combine(root, "mocks", "targets", "bluejeans-stub.yaml");
 
-    /// <summary>Scenario files under the given paths (files or folders), or the whole catalogue; paths are shown relative to the current folder.</summary>
+    /// <summary>Scenario files under the given paths (files or folders), or the whole catalogue, as full paths.</summary>
     public static IReadOnlyList<string> Files(string root, IReadOnlyList<string> paths)
     {
         var roots = paths.Count == 0 ? [Path.Combine(root, "scenarios")] : paths;
@@ -46,12 +53,13 @@ internal static class Catalogue
                 throw Arguments.Bad(path, "no such scenario file or folder");
             }
         }
-        return [.. files.Select(f => Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(f))).Order(StringComparer.Ordinal)];
+        return [.. files.Select(Path.GetFullPath).Order(StringComparer.Ordinal)];
     }
 
     public static IReadOnlyList<Scenario> Load(StepLibrary library, IReadOnlyList<string> files)
     {
-        var result = new ScenarioLoader(library, SeedGuide.Embedded).Load(files);
+        var relativeTo = RootOverride.Value ?? Environment.CurrentDirectory;
+        var result = new ScenarioLoader(library, SeedGuide.Embedded).Load(files, f => Path.GetRelativePath(relativeTo, f).Replace('\\', '/'));
         return result.Problems.Count > 0 ? throw new InputException(result.Problems) : result.Scenarios;
     }
 

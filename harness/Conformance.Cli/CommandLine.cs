@@ -3,6 +3,7 @@ using Conformance.Core.Http;
 using Conformance.Scenarios;
 using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Loading;
+using Conformance.Scenarios.Results;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps;
 using Conformance.Scenarios.Targets;
@@ -16,13 +17,15 @@ internal static class CommandLine
     public const int BadInput = 2;
     public const int HarnessError = 3;
 
-    private static readonly Dictionary<string, bool> RunOptions = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, bool> RunFlags = new(StringComparer.Ordinal)
     {
-        ["scenarios"] = true, ["tag"] = true, ["target"] = true, ["seed"] = true, ["out"] = true, ["shard"] = true,
+        ["scenarios"] = true, ["tag"] = true, ["target"] = true, ["seed"] = true, ["out"] = true, ["shard"] = true, ["expected-failures"] = true,
     };
 
     private static readonly Dictionary<string, bool> ListOptions = new(StringComparer.Ordinal) { ["scenarios"] = true, ["tag"] = true };
     private static readonly Dictionary<string, bool> NoOptions = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, bool> CertifyOptions = new(RunFlags, StringComparer.Ordinal) { ["cert"] = true, ["key"] = true, ["trust"] = true };
+    private static readonly Dictionary<string, bool> ReportOptions = new(StringComparer.Ordinal) { ["out"] = true };
     private static readonly Dictionary<string, bool> ServeOptions = new(StringComparer.Ordinal) { ["port"] = true, ["sp"] = true };
     private static readonly Dictionary<string, bool> SchemaOptions = new(StringComparer.Ordinal) { ["write"] = false };
 
@@ -33,11 +36,13 @@ internal static class CommandLine
         {
             return verb switch
             {
-                "default" => await RunScenariosAsync(Arguments.Parse(args, RunOptions), stdout, cancellationToken).ConfigureAwait(false),
-                "run" => await RunScenariosAsync(Arguments.Parse(args, RunOptions), stdout, cancellationToken).ConfigureAwait(false),
+                "default" => await RunScenariosAsync(Arguments.Parse(args, RunFlags), stdout, cancellationToken).ConfigureAwait(false),
+                "run" => await RunScenariosAsync(Arguments.Parse(args, RunFlags), stdout, cancellationToken).ConfigureAwait(false),
                 "list" => List(Arguments.Parse(args, ListOptions), stdout),
                 "validate" => Validate(Arguments.Parse(args, NoOptions), stdout),
                 "schema" => Schema(Arguments.Parse(args, SchemaOptions), stdout),
+                "certify" => await Certify.RunAsync(Arguments.Parse(args, CertifyOptions), stdout, stderr, cancellationToken).ConfigureAwait(false),
+                "report" => ReportMerge.Run(Arguments.Parse(args, ReportOptions), stdout),
                 "serve" => await Serve.RunAsync(Arguments.Parse(args, ServeOptions), stdout, cancellationToken).ConfigureAwait(false),
                 "help" or "--help" or "-h" => Help(stdout),
                 "--version" => Version(stdout),
@@ -60,7 +65,11 @@ internal static class CommandLine
         }
     }
 
-    private static async Task<int> RunScenariosAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
+    private static async Task<int> RunScenariosAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken) =>
+        (await ExecuteRunAsync(args, stdout, cancellationToken).ConfigureAwait(false)).Run.ExitCode;
+
+    /// <summary>Loads, runs and reports; shared by run, the default verb and certify.</summary>
+    internal static async Task<(RunResult Run, string Folder)> ExecuteRunAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
     {
         var root = Catalogue.RepositoryRoot();
         var library = Library();
@@ -72,20 +81,29 @@ internal static class CommandLine
             [.. args.Options("tag").SelectMany(t => t.Split(','))],
             args.Option("shard"));
         var seed = args.IntOption("seed") ?? 1;
+        var expectedPath = args.Option("expected-failures") ?? Path.Combine(root, "expected-failures.yaml");
+        var expected = File.Exists(expectedPath) ? ExpectedFailures.Load(expectedPath, target.Name) : ExpectedFailures.None;
         var reportsRoot = args.Option("out") ?? Path.Combine(root, "reports");
         var time = TimeProvider.System;
         var runId = Reporting.RunFolder.NewRunId(time.GetUtcNow(), seed, args.Option("shard"));
-        var runFolder = Path.Combine(reportsRoot, runId);
         var progress = Progress.For(stdout);
         await progress.StartAsync(target.Name, scenarios.Count, seed).ConfigureAwait(false);
         var redactor = new Redactor();
         await using var sp = await SpSession.StartAsync(target, root, redactor, cancellationToken).ConfigureAwait(false);
-        var options = new RunOptions { Target = sp.Target, Seed = seed, Time = time, RunFolder = runFolder, Shard = args.Option("shard") };
+        var options = new RunOptions
+        {
+            Target = sp.Target,
+            Seed = seed,
+            Time = time,
+            RunFolder = Path.Combine(reportsRoot, runId),
+            Shard = args.Option("shard"),
+            ExpectedFailures = expected,
+        };
         var runner = new ScenarioRunner(library, options, new HarnessEnvironment(), progress, redactor);
         var run = await runner.RunAsync(scenarios, runId, cancellationToken).ConfigureAwait(false);
         var folder = Reporting.RunFolder.Write(run, reportsRoot);
         await progress.FinishAsync(run, folder).ConfigureAwait(false);
-        return run.ExitCode;
+        return (run, folder);
     }
 
     private static int List(Arguments args, TextWriter stdout)

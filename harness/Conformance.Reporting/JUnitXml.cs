@@ -19,7 +19,7 @@ public static class JUnitXml
             new XAttribute("tests", group.Count()),
             new XAttribute("failures", group.Count(s => s.Outcome == Outcome.Failed)),
             new XAttribute("errors", group.Count(s => s.Outcome == Outcome.Errored)),
-            new XAttribute("skipped", group.Count(s => s.Outcome == Outcome.Skipped)),
+            new XAttribute("skipped", group.Count(s => s.Outcome is Outcome.Skipped or Outcome.ExpectedFailure)),
             new XAttribute("time", Seconds(group.Aggregate(TimeSpan.Zero, (t, s) => t + s.Duration))),
             new XAttribute("timestamp", group.Min(s => s.Start).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
             new XElement("properties",
@@ -31,7 +31,7 @@ public static class JUnitXml
             new XAttribute("tests", run.Scenarios.Count),
             new XAttribute("failures", run.Count(Outcome.Failed)),
             new XAttribute("errors", run.Count(Outcome.Errored)),
-            new XAttribute("skipped", run.Count(Outcome.Skipped)),
+            new XAttribute("skipped", run.Count(Outcome.Skipped) + run.Count(Outcome.ExpectedFailure)),
             new XAttribute("time", Seconds(run.End - run.Start)),
             suites));
         var builder = new StringBuilder();
@@ -60,6 +60,9 @@ public static class JUnitXml
                 break;
             case Outcome.Skipped:
                 element.Add(new XElement("skipped", new XAttribute("message", s.Reason ?? "skipped")));
+                break;
+            case Outcome.ExpectedFailure:
+                element.Add(new XElement("skipped", new XAttribute("message", $"expected failure ({s.ExpectedFailure}): {FirstProblem(s)}")));
                 break;
         }
         element.Add(new XElement("system-out", details));

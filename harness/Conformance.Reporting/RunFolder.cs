@@ -27,6 +27,7 @@ public static class RunFolder
         WriteText(folder, "summary.md", SummaryMarkdown.Render(run));
         WriteText(folder, "insights.ndjson", InsightsNdjson.Render(run));
         HarWriter.WriteAll(run, folder);
+        WriteText(folder, RunRecord.RelativePath, RunRecord.Render(run));
         WriteText(folder, "index.html", HtmlReport.Render(run, saml));
         if (!run.Interrupted || !System.IO.Directory.Exists(Path.Combine(reportsRoot, "latest")))
         {

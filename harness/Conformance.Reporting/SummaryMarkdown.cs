@@ -15,14 +15,14 @@ public static class SummaryMarkdown
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.RunId}` · seed {run.Seed} · harness {run.HarnessVersion}{(run.Commit is null ? "" : $" ({run.Commit})")}{(run.Shard is null ? "" : $" · shard {run.Shard}")} · {(run.End - run.Start).TotalSeconds:0.0} s{(run.Interrupted ? " · **interrupted**" : "")}");
         md.AppendLine();
-        md.AppendLine("| area | total | passed | failed | warning | skipped | errored |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| area | total | passed | failed | warning | expected failure | skipped | errored |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in run.Scenarios.GroupBy(s => s.Area).OrderBy(g => g.Key))
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {JUnitXml.Area(group.Key)} | {group.Count()} | {N(group, Outcome.Passed)} | {N(group, Outcome.Failed)} | {N(group, Outcome.Warning)} | {N(group, Outcome.Skipped)} | {N(group, Outcome.Errored)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {JUnitXml.Area(group.Key)} | {group.Count()} | {N(group, Outcome.Passed)} | {N(group, Outcome.Failed)} | {N(group, Outcome.Warning)} | {N(group, Outcome.ExpectedFailure)} | {N(group, Outcome.Skipped)} | {N(group, Outcome.Errored)} |");
         }
-        md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {run.Scenarios.Count} | {run.Count(Outcome.Passed)} | {run.Count(Outcome.Failed)} | {run.Count(Outcome.Warning)} | {run.Count(Outcome.Skipped)} | {run.Count(Outcome.Errored)} |");
-        var problems = run.Scenarios.Where(s => s.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Warning).ToList();
+        md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {run.Scenarios.Count} | {run.Count(Outcome.Passed)} | {run.Count(Outcome.Failed)} | {run.Count(Outcome.Warning)} | {run.Count(Outcome.ExpectedFailure)} | {run.Count(Outcome.Skipped)} | {run.Count(Outcome.Errored)} |");
+        var problems = run.Scenarios.Where(s => s.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Warning or Outcome.ExpectedFailure).ToList();
         if (problems.Count > 0)
         {
             md.AppendLine();
@@ -30,7 +30,7 @@ public static class SummaryMarkdown
             md.AppendLine();
             foreach (var s in problems)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- **{s.Outcome.ToString().ToLowerInvariant()}** `{s.Id}` {s.Title}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- **{ResultsJson.Kebab(s.Outcome)}** `{s.Id}` {s.Title}{(s.ExpectedFailure is null ? "" : $" (expected-failures.yaml: {s.ExpectedFailure})")}");
                 foreach (var c in s.Steps.SelectMany(st => st.Checks).Where(c => c.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Warning))
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"  - {c.Name}: expected `{c.Expected}`, actual `{c.Actual}`{(c.Requirement is null ? "" : $" ({c.Requirement.Id})")}");
@@ -39,7 +39,7 @@ public static class SummaryMarkdown
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"  - step {st.Index + 1} `{st.Action}`: {st.Error}");
                 }
-                if (s.Reason is not null && s.Outcome == Outcome.Errored)
+                if (s.Reason is not null && s.Outcome is Outcome.Errored or Outcome.Failed)
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"  - {s.Reason}");
                 }

@@ -20,9 +20,13 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
     public sealed record LoadResult(IReadOnlyList<Scenario> Scenarios, IReadOnlyList<Problem> Problems);
 
     /// <summary>Loads every file; duplicate ids across files are problems too.</summary>
-    public LoadResult Load(IEnumerable<string> files)
+    public LoadResult Load(IEnumerable<string> files) => Load(files, file => file);
+
+    /// <summary>Loads every file, naming each in messages and results as <paramref name="display"/> says (e.g. relative to the repository).</summary>
+    public LoadResult Load(IEnumerable<string> files, Func<string, string> display)
     {
         ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(display);
         var problems = new List<Problem>();
         var scenarios = new List<Scenario>();
         foreach (var file in files)
@@ -34,10 +38,10 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
             }
             catch (IOException ex)
             {
-                problems.Add(new Problem(new SourceLocation(file, 1, 1), $"cannot read the file: {ex.Message}"));
+                problems.Add(new Problem(new SourceLocation(display(file), 1, 1), $"cannot read the file: {ex.Message}"));
                 continue;
             }
-            scenarios.AddRange(Parse(file, text, problems));
+            scenarios.AddRange(Parse(display(file), text, problems));
         }
         var seen = new Dictionary<string, Scenario>(StringComparer.Ordinal);
         foreach (var scenario in scenarios)

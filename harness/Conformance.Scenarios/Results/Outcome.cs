@@ -6,6 +6,10 @@ public enum Outcome
     Passed,
     Skipped,
     Warning,
+
+    /// <summary>Failed, and listed in expected-failures.yaml with a reason: reported, but the run does not fail.</summary>
+    ExpectedFailure,
+
     Failed,
 
     /// <summary>The harness itself broke: never reported as a conformance failure of the SP.</summary>

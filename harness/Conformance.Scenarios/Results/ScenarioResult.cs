@@ -18,6 +18,9 @@ public sealed record ScenarioResult
     /// <summary>Why it was skipped (a capability the target lacks) or errored.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>The reason given in expected-failures.yaml, when the scenario is listed there.</summary>
+    public string? ExpectedFailure { get; init; }
+
     /// <summary>The users the scenario ran with (passwords never included).</summary>
     public IReadOnlyList<string> Users { get; init; } = [];
 

@@ -18,4 +18,6 @@ public sealed record RunOptions
     public TimeSpan ScenarioTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     public string? Shard { get; init; }
+
+    public ExpectedFailures ExpectedFailures { get; init; } = ExpectedFailures.None;
 }

@@ -126,7 +126,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
 
     private ScenarioResult Finish(ScenarioResult result)
     {
-        var finished = result with { End = options.Time.GetUtcNow() };
+        var finished = options.ExpectedFailures.Apply(result with { End = options.Time.GetUtcNow() });
         observer?.ScenarioFinished(finished);
         return finished;
     }

@@ -1,0 +1,70 @@
+using System.Security.Cryptography.X509Certificates;
+using Conformance.Reporting;
+
+namespace Conformance.Cli;
+
+/// <summary>
+/// <c>certify --target FILE</c> runs the certification plan (the whole catalogue) and packs the report
+/// into a signed certification.zip; <c>certify verify FILE.zip [--trust signer.pem]</c> checks one.
+/// The signing key is the organisation's (--cert/--key PEM files, or CONFORMANCE_CERT/CONFORMANCE_KEY)
+/// or, without one, an ephemeral key whose thumbprint is printed for the record.
+/// </summary>
+internal static class Certify
+{
+    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (args.Positional.Count > 0 && args.Positional[0] == "verify")
+        {
+            return Verify(args, stdout, stderr);
+        }
+        if (args.Option("target") is null)
+        {
+            throw Arguments.Bad("certify", "option '--target FILE' is required: certification is of one SP");
+        }
+        using var signer = Signer(args);
+        var (run, folder) = await CommandLine.ExecuteRunAsync(args, stdout, cancellationToken).ConfigureAwait(false);
+        var zip = Path.Combine(folder, "certification.zip");
+        Certification.Write(run, folder, Certification.CatalogueHash(Path.Combine(Catalogue.RepositoryRoot(), "scenarios")), signer, zip);
+        await stdout.WriteLineAsync($"certification package: {zip}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"signed by {signer.Subject}, SHA-1 thumbprint {signer.Thumbprint}, SHA-256 {signer.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)}").ConfigureAwait(false);
+        return run.ExitCode;
+    }
+
+    private static int Verify(Arguments args, TextWriter stdout, TextWriter stderr)
+    {
+        var zip = args.Positional.Count == 2 ? args.Positional[1] : throw Arguments.Bad("certify verify", "expected 'certify verify FILE.zip'");
+        if (!File.Exists(zip))
+        {
+            throw Arguments.Bad(zip, "no such certification package");
+        }
+        using var trusted = args.Option("trust") is { } trustPath ? X509Certificate2.CreateFromPemFile(trustPath) : null;
+        Certification.Verification result;
+        try
+        {
+            result = Certification.Verify(zip, trusted);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Arguments.Bad(zip, $"not a zip file: {ex.Message}");
+        }
+        foreach (var problem in result.Problems)
+        {
+            stderr.WriteLine(problem);
+        }
+        stdout.WriteLine(result.Valid
+            ? $"VALID: {result.Manifest?["files"]?.AsArray().Count} files unchanged; target '{result.Manifest?["target"]}', outcome {result.Manifest?["outcome"]}, signed by {result.SignerSubject} ({result.SignerThumbprint})"
+            : $"INVALID: {result.Problems.Count} problems");
+        return result.Valid ? 0 : 1;
+    }
+
+    private static X509Certificate2 Signer(Arguments args)
+    {
+        var cert = args.Option("cert") ?? Environment.GetEnvironmentVariable("CONFORMANCE_CERT");
+        var key = args.Option("key") ?? Environment.GetEnvironmentVariable("CONFORMANCE_KEY");
+        if (cert is null != key is null)
+        {
+            throw Arguments.Bad("certify", "give both --cert and --key (PEM files), or neither for an ephemeral key");
+        }
+        return cert is null ? Certification.EphemeralSigner(DateTimeOffset.UtcNow) : Certification.LoadSigner(cert, key!);
+    }
+}

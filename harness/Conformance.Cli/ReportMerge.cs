@@ -1,0 +1,84 @@
+using Conformance.Reporting;
+using Conformance.Scenarios.Results;
+
+namespace Conformance.Cli;
+
+/// <summary>
+/// <c>report merge DIR... --out DIR</c>: shard run folders become one report whose counts equal an
+/// unsharded run's (scenarios in id order, as a run orders them; browser artifacts copied over).
+/// </summary>
+internal static class ReportMerge
+{
+    public static int Run(Arguments args, TextWriter stdout)
+    {
+        if (args.Positional.Count < 2 || args.Positional[0] != "merge")
+        {
+            throw Arguments.Bad("report", "expected 'report merge DIR... --out DIR'");
+        }
+        var output = args.Option("out") ?? throw Arguments.Bad("report merge", "option '--out DIR' is required");
+        var folders = args.Positional.Skip(1).ToList();
+        var runs = folders.Select(folder => Directory.Exists(folder) ? Read(folder) : throw Arguments.Bad(folder, "no such run folder")).ToList();
+        var merged = Merge(runs, Path.GetFileName(Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar)));
+        var root = Path.GetDirectoryName(Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar))!;
+        foreach (var folder in folders)
+        {
+            CopyBrowserArtifacts(folder, Path.Combine(root, merged.RunId));
+        }
+        var written = RunFolder.Write(merged, root);
+        stdout.WriteLine($"merged {runs.Count} runs ({merged.Scenarios.Count} scenarios): {written}");
+        return merged.ExitCode;
+    }
+
+    internal static RunResult Merge(IReadOnlyList<RunResult> runs, string runId)
+    {
+        var first = runs[0];
+        foreach (var run in runs.Skip(1))
+        {
+            if (run.Seed != first.Seed || run.Target != first.Target)
+            {
+                throw Arguments.Bad(run.RunId, $"shards must share seed and target: {first.RunId} has seed {first.Seed} on '{first.Target}', {run.RunId} has seed {run.Seed} on '{run.Target}'");
+            }
+        }
+        var duplicate = runs.SelectMany(r => r.Scenarios.Select(s => (s.Id, r.RunId))).GroupBy(x => x.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw Arguments.Bad(duplicate.Key, $"scenario '{duplicate.Key}' ran in more than one of the merged runs: {string.Join(", ", duplicate.Select(d => d.RunId))}");
+        }
+        return first with
+        {
+            RunId = runId,
+            Start = runs.Min(r => r.Start),
+            End = runs.Max(r => r.End),
+            Shard = null,
+            Interrupted = runs.Any(r => r.Interrupted),
+            Scenarios = [.. runs.SelectMany(r => r.Scenarios).OrderBy(s => s.Id, StringComparer.Ordinal)],
+        };
+    }
+
+    private static RunResult Read(string folder)
+    {
+        try
+        {
+            return RunRecord.Read(folder);
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw Arguments.Bad(folder, ex.Message);
+        }
+    }
+
+    private static void CopyBrowserArtifacts(string from, string to)
+    {
+        var source = Path.Combine(from, "artifacts", "browser");
+        if (!Directory.Exists(source))
+        {
+            return;
+        }
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, "artifacts", "browser", Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace Conformance.Cli.Tests;
+
+public sealed class CommandLineTests
+{
+    private const string Passing = """
+        id: cli.passing
+        title: An application can be created
+        area: sso
+        tags: [cli]
+        data:
+          count: 2
+        steps:
+          - do: app.create
+            with: { name: BlueJeans, ssoSuffix: bluejeans }
+            expect:
+              - check: app.exists
+                name: The application exists
+                with: { app: bluejeans }
+                expected: true
+        """;
+
+    private static readonly Lazy<JsonSchema> ResultsSchema = new(() => JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "results.schema.json")));
+
+    [Test]
+    public async Task Run_WhenEveryScenarioPasses_ExitsZeroAndWritesTheRunFolder()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/passing.yaml", Passing);
+
+        var (code, output, _) = await sandbox.RunAsync("run");
+
+        Assert.That(code, Is.Zero, output);
+        foreach (var file in new[] { "index.html", "results.json", "junit.xml", "summary.md", "insights.ndjson", "har/cli.passing.har" })
+        {
+            Assert.That(File.Exists(Path.Combine(sandbox.Latest, file)), Is.True, file);
+        }
+    }
+
+    [Test]
+    public async Task Run_WhenAScenarioFails_ExitsOneAndTheReportSaysWhy()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/passing.yaml", Passing);
+        sandbox.Scenario("sso/failing.yaml", Passing.Replace("cli.passing", "cli.failing", StringComparison.Ordinal).Replace("expected: true", "expected: false", StringComparison.Ordinal));
+
+        var (code, _, _) = await sandbox.RunAsync("run");
+
+        Assert.That(code, Is.EqualTo(1));
+        var summary = await File.ReadAllTextAsync(Path.Combine(sandbox.Latest, "summary.md"));
+        Assert.That(summary, Does.Contain("The application exists: expected `false`, actual `true`"));
+    }
+
+    [Test]
+    public async Task Validate_WithEveryKindOfMistake_PrintsOneLinePerProblemAndExitsTwo()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/typo.yaml", Passing.Replace("do: app.create", "do: app.crate", StringComparison.Ordinal));
+        sandbox.Scenario("sso/type.yaml", Passing.Replace("cli.passing", "cli.type", StringComparison.Ordinal).Replace("count: 2", "count: two", StringComparison.Ordinal));
+        sandbox.Scenario("sso/missing.yaml", Passing.Replace("cli.passing", "cli.missing", StringComparison.Ordinal).Replace("title: An application can be created\n", "", StringComparison.Ordinal));
+        sandbox.Scenario("sso/indent.yaml", "id: cli.indent\ntitle: t\narea: sso\nsteps:\n  - do: app.create\n   with: { name: x }\n");
+        sandbox.Scenario("sso/duplicate.yaml", Passing.Replace("cli.passing", "cli.type", StringComparison.Ordinal));
+
+        var (code, _, errors) = await sandbox.RunAsync("validate");
+
+        Assert.That(code, Is.EqualTo(2));
+        var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Some.Match(@"^scenarios/sso/typo\.yaml:\d+:\d+: unknown action 'app\.crate' \(did you mean 'app\.create'\?\)"));
+        Assert.That(lines, Has.Some.Match(@"^scenarios/sso/type\.yaml:\d+:\d+: input 'count' of field 'data' expects a whole number, got 'two'"));
+        Assert.That(lines, Has.Some.Match(@"^scenarios/sso/missing\.yaml:\d+:\d+: scenario is missing required field 'title'"));
+        Assert.That(lines, Has.Some.Match(@"^scenarios/sso/indent\.yaml:\d+:\d+: YAML is not well-formed"));
+        Assert.That(lines, Has.Some.Match(@"^scenarios/sso/type\.yaml:\d+:\d+: duplicate scenario id 'cli\.type' \(first defined at scenarios/sso/duplicate\.yaml:\d+:\d+\)"));
+        Assert.That(lines[^1], Does.EndWith("nothing was run (exit code 2)"));
+    }
+
+    [Test]
+    public async Task Run_WithBadInput_RunsNothing()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/typo.yaml", Passing.Replace("do: app.create", "do: app.crate", StringComparison.Ordinal));
+
+        var (code, _, _) = await sandbox.RunAsync("run");
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(Directory.Exists(sandbox.Reports), Is.False);
+    }
+
+    [TestCase("run", "--shard", "4/3", "--shard")]
+    [TestCase("run", "--seed", "many", "--seed")]
+    [TestCase("run", "--colour", "x", "--colour")]
+    [TestCase("frobnicate", "", "", "frobnicate")]
+    public async Task Arguments_WhenWrong_ExitTwoNamingTheArgument(string verb, string option, string value, string named)
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/passing.yaml", Passing);
+
+        var (code, _, errors) = await sandbox.RunAsync([.. new[] { verb, option, value }.Where(a => a.Length > 0)]);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(errors, Does.StartWith(named + ":1:1: "));
+    }
+
+    [Test]
+    public async Task Run_WithTheSameSeed_ReproducesUsersAndResults()
+    {
+        using var sandbox = new Sandbox(withCatalogue: true);
+
+        var first = await RunForResultsAsync(sandbox, "run", "--seed", "7", "--tag", "di");
+        var second = await RunForResultsAsync(sandbox, "run", "--seed", "7", "--tag", "di");
+
+        Assert.That(Normalize(second), Is.EqualTo(Normalize(first)));
+        Assert.That(first["scenarios"]!.AsArray(), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Run_WithAnotherSeed_UsesOtherUsers()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/passing.yaml", Passing);
+
+        var first = await RunForResultsAsync(sandbox, "run", "--seed", "7");
+        var second = await RunForResultsAsync(sandbox, "run", "--seed", "8");
+
+        Assert.That(second["scenarios"]![0]!["users"]!.ToJsonString(), Is.Not.EqualTo(first["scenarios"]![0]!["users"]!.ToJsonString()));
+    }
+
+    [Test]
+    public async Task Shards_MergedTogether_EqualTheUnshardedRun()
+    {
+        using var sandbox = new Sandbox(withCatalogue: true);
+        var whole = await RunForResultsAsync(sandbox, "run", "--tag", "sso");
+        var shardFolders = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            await RunForResultsAsync(sandbox, "run", "--tag", "sso", "--shard", $"{i}/3");
+            shardFolders.Add(Path.GetFullPath(Path.Combine(sandbox.Reports, new FileInfo(sandbox.Latest).LinkTarget!)));
+        }
+
+        var merged = Path.Combine(sandbox.Reports, "merged");
+        var (code, output, errors) = await sandbox.RunAsync(["report", "merge", .. shardFolders, "--out", merged]);
+
+        Assert.That(code, Is.Zero, output + errors);
+        var mergedResults = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(merged, "results.json")))!;
+        Assert.That(Outcomes(mergedResults), Is.EqualTo(Outcomes(whole)));
+        Assert.That(mergedResults["counts"]!.ToJsonString(), Is.EqualTo(whole["counts"]!.ToJsonString()));
+        Assert.That(shardFolders.Select(f => JsonNode.Parse(File.ReadAllText(Path.Combine(f, "results.json")))!["scenarios"]!.AsArray().Count).Sum(),
+            Is.EqualTo(whole["scenarios"]!.AsArray().Count));
+    }
+
+    [Test]
+    public async Task ResultsJson_OfARealRun_ValidatesAgainstTheSchema()
+    {
+        using var sandbox = new Sandbox(withCatalogue: true);
+
+        var results = await RunForResultsAsync(sandbox, "run", "--tag", "sso");
+
+        using var document = JsonDocument.Parse(results.ToJsonString());
+        Assert.That(ResultsSchema.Value.Evaluate(document.RootElement).IsValid, Is.True);
+    }
+
+    private static async Task<JsonNode> RunForResultsAsync(Sandbox sandbox, params string[] args)
+    {
+        var (code, output, errors) = await sandbox.RunAsync(args);
+        Assert.That(code, Is.Zero.Or.EqualTo(1), output + errors);
+        return JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(sandbox.Latest, "results.json")))!;
+    }
+
+    /// <summary>Per scenario: its outcome and every check's outcome, in order.</summary>
+    private static List<string> Outcomes(JsonNode results) =>
+        [.. results["scenarios"]!.AsArray().Select(s => $"{s!["id"]}={s["outcome"]}:" + string.Join(",",
+            s["steps"]!.AsArray().SelectMany(st => st!["checks"]!.AsArray()).Select(c => $"{c!["name"]}={c["outcome"]}")))];
+
+    /// <summary>
+    /// results.json without what differs between two runs by nature: times, ids, ports, and the order in
+    /// which concurrent SCIM pushes happened to interleave within one step.
+    /// </summary>
+    private static string Normalize(JsonNode results)
+    {
+        foreach (var evidence in results["scenarios"]!.AsArray().SelectMany(s => s!["steps"]!.AsArray()).Select(st => st!["evidence"]!))
+        {
+            foreach (var list in new[] { "exchanges", "insights" })
+            {
+                var items = evidence[list]!.AsArray().Select(i => i!.DeepClone()).ToList();
+                foreach (var item in items)
+                {
+                    item.AsObject().Remove("id");
+                }
+                evidence[list] = new JsonArray([.. items.OrderBy(i => i!.ToJsonString(), StringComparer.Ordinal)]);
+            }
+        }
+        var text = results.ToJsonString();
+        text = System.Text.RegularExpressions.Regex.Replace(text, "\"(start|end|runId|timestamp|startedAt|durationMs|at)\":\"?[^\",}]*\"?", "\"$1\":0");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"127\.0\.0\.1:\d+", "127.0.0.1:PORT");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\b(bjn|_)[0-9a-f]{16,}\b", "$1ID");
+        return text;
+    }
+}
