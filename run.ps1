@@ -53,7 +53,7 @@ function Build {
     Say "restoring and building ($Config)"
     dotnet tool restore | Out-Null
     if ($LASTEXITCODE -ne 0) { Fail-Setup 'dotnet tool restore failed (.config/dotnet-tools.json)' }
-    dotnet build (Join-Path $Root 'ConformanceSuite.sln') -c $Config -nologo -v q -clp:ErrorsOnly 1>&2
+    dotnet build (Join-Path $Root 'ConformanceSuite.sln') -c $Config -nologo -v q -clp:ErrorsOnly 2>&1 | ForEach-Object { [Console]::Error.WriteLine($_) }
     if ($LASTEXITCODE -ne 0) { Say 'build failed'; exit 3 }
 }
 

@@ -37,7 +37,7 @@ internal static class Certify
         {
             throw Arguments.Bad(zip, "no such certification package");
         }
-        using var trusted = args.Option("trust") is { } trustPath ? X509Certificate2.CreateFromPemFile(trustPath) : null;
+        using var trusted = args.Option("trust") is { } trustPath ? LoadTrusted(trustPath) : null;
         Certification.Verification result;
         try
         {
@@ -55,6 +55,18 @@ internal static class Certify
             ? $"VALID: {result.Manifest?["files"]?.AsArray().Count} files unchanged; target '{result.Manifest?["target"]}', outcome {result.Manifest?["outcome"]}, signed by {result.SignerSubject} ({result.SignerThumbprint})"
             : $"INVALID: {result.Problems.Count} problems");
         return result.Valid ? 0 : 1;
+    }
+
+    private static X509Certificate2 LoadTrusted(string path)
+    {
+        try
+        {
+            return X509Certificate2.CreateFromPem(File.ReadAllText(path));
+        }
+        catch (Exception ex) when (ex is IOException or System.Security.Cryptography.CryptographicException)
+        {
+            throw Arguments.Bad(path, $"expected a PEM certificate to trust: {ex.Message}");
+        }
     }
 
     private static X509Certificate2 Signer(Arguments args)
