@@ -8,7 +8,7 @@ namespace Conformance.Scenarios.Harness;
 /// Gives every scenario a clean world: the SP's state reset through its control API, a new mock IdP
 /// on Kestrel and a new SCIM engine over the scenario's own directory, all torn down afterwards.
 /// </summary>
-public sealed class HarnessEnvironment(ScimEngineOptions? engine = null) : IScenarioEnvironment
+public sealed class HarnessEnvironment : IScenarioEnvironment
 {
     public async Task<IAsyncDisposable> PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ public sealed class HarnessEnvironment(ScimEngineOptions? engine = null) : IScen
                 Exchanges = context,
                 Redactor = context.Redactor,
                 Time = context.Time,
-                Engine = engine ?? new ScimEngineOptions(),
+                Engine = EngineOptions(context.Target.Scim),
             });
             parts.Idm = idm;
             context.Services[typeof(IdentityManagement)] = idm;
@@ -56,6 +56,13 @@ public sealed class HarnessEnvironment(ScimEngineOptions? engine = null) : IScen
             throw;
         }
     }
+
+    /// <summary>The target decides how patient the IdP is: a local stub answers in milliseconds, a vendor's SP may not.</summary>
+    private static ScimEngineOptions EngineOptions(Targets.ScimSpec? scim) => scim is null ? new ScimEngineOptions() : new ScimEngineOptions
+    {
+        Timeout = TimeSpan.FromSeconds(scim.TimeoutSeconds),
+        InitialBackoff = TimeSpan.FromMilliseconds(scim.RetryBackoffMilliseconds),
+    };
 
     private sealed class Parts : IAsyncDisposable
     {

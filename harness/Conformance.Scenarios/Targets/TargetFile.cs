@@ -43,6 +43,12 @@ public sealed record ScimSpec
 
     public bool Groups { get; init; }
     public bool PasswordSync { get; init; }
+
+    [Description("How long the IdP waits for one SCIM answer before it abandons the attempt (and retries).")]
+    public int TimeoutSeconds { get; init; } = 30;
+
+    [Description("The first retry's backoff after a 5xx or a timeout; it doubles per retry. A 429's Retry-After wins.")]
+    public int RetryBackoffMilliseconds { get; init; } = 1000;
 }
 
 public sealed record SamlSpec
