@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Conformance.Core.Applications;
 using Conformance.IdP.Admin;
@@ -107,6 +108,9 @@ public sealed class MockIdpServer : IAsyncDisposable
 
     /// <summary>"Actions > Download Certificate": the application's certificate.pem (created on first use).</summary>
     public string CertificatePem(string app) => _state.Registry.Certificate(App(app)).Pem;
+
+    /// <summary>The application's signing certificate with its private key (the security suite signs forged Responses with it).</summary>
+    public X509Certificate2 SigningCertificate(string app) => _state.Registry.Certificate(App(app)).Certificate;
 
     public string MetadataXml(string app) => _saml.MetadataXml(App(app));
 

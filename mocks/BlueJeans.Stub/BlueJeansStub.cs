@@ -46,7 +46,7 @@ public sealed class BlueJeansStub : IAsyncDisposable
 
         _server.ReadStaticMappings(Path.Combine(AppContext.BaseDirectory, "Mappings"));
         new ScimApi(_store).Register(_server);
-        new SamlEndpoints(_sp).Register(_server);
+        new SamlEndpoints(_sp, new SingleLogout(_sp, _defences, _urls, options.Time)).Register(_server);
         new ControlApi(this).Register(_server);
     }
 
@@ -57,6 +57,7 @@ public sealed class BlueJeansStub : IAsyncDisposable
     public string EntityId => _urls.EntityId;
     public string LoginLinkUrl => _urls.LoginLinkUrl;
     public string MetadataUrl => _urls.MetadataUrl;
+    public string SloUrl => _urls.SloUrl;
 
     /// <summary>Starts the stub on 127.0.0.1 (<see cref="BlueJeansStubOptions.Port"/> 0 picks a free port).</summary>
     public static Task<BlueJeansStub> StartAsync(BlueJeansStubOptions? options = null, CancellationToken cancellationToken = default)

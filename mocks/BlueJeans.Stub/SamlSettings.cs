@@ -28,4 +28,7 @@ public sealed record SamlSettings
 
     /// <summary>The Issuer the ACS requires; null accepts any Issuer.</summary>
     public string? IdpEntityId { get; init; }
+
+    /// <summary>The IdP's single logout endpoint: where the SP answers a LogoutRequest (HTTP-Redirect binding).</summary>
+    public string? IdpSloUrl { get; init; }
 }

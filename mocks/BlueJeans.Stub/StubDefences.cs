@@ -23,9 +23,19 @@ public static class StubDefences
     public const string Issuer = "issuer";
     public const string Dtd = "dtd";
 
+    /// <summary>
+    /// A Response carries exactly one Assertion, and the Assertion used is the one a verified signature
+    /// references. Off, the stub is a wrapping-vulnerable SP: any valid signature will do, and the login
+    /// comes from the first Assertion outside what it covers.
+    /// </summary>
+    public const string Wrapping = "wrapping";
+
+    /// <summary>The ACS refuses a Response over 256 KiB (decoded) before parsing it.</summary>
+    public const string Size = "size";
+
     public static IReadOnlyList<string> All { get; } =
     [
         UserNameLength, RecordingsLimit, Uniqueness, Signature, Audience, Destination,
-        Recipient, TimeWindow, InResponseTo, Replay, Issuer, Dtd,
+        Recipient, TimeWindow, InResponseTo, Replay, Issuer, Dtd, Wrapping, Size,
     ];
 }

@@ -8,6 +8,7 @@ internal static class StubPaths
     public const string Acs = "/saml/acs";
     public const string Login = "/saml/login";
     public const string Metadata = "/saml/metadata";
+    public const string Slo = "/saml/slo";
 
     /// <summary>The path relative to <see cref="Base"/>, or null when <paramref name="path"/> is not a SCIM path.</summary>
     public static string? ScimRelative(string path)

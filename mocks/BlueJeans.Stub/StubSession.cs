@@ -5,4 +5,7 @@ public sealed record StubSession(string UserId, string NameId, string? Email, st
 {
     /// <summary>The RelayState posted with the Response (IdP-initiated: the app's Target URL; SP-initiated: echoed).</summary>
     public string? RelayState { get; init; }
+
+    /// <summary>When a LogoutRequest from the IdP ended the session (single logout); null while it is open.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
 }

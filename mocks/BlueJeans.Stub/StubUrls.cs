@@ -8,6 +8,7 @@ internal sealed record StubUrls(string BaseUrl)
     public string AcsUrl => BaseUrl + StubPaths.Acs;
     public string LoginLinkUrl => BaseUrl + StubPaths.Login;
     public string MetadataUrl => BaseUrl + StubPaths.Metadata;
+    public string SloUrl => BaseUrl + StubPaths.Slo;
 
     /// <summary>The SP entity ID is its metadata URL, as many SPs do.</summary>
     public string EntityId => MetadataUrl;

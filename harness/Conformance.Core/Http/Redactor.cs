@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Conformance.Core.Http;
@@ -17,7 +17,14 @@ public sealed partial class Redactor
         "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key",
     };
 
-    private readonly ConcurrentDictionary<string, byte> _secrets = new(StringComparer.Ordinal);
+    /// <summary>Secrets are at least this long; their first this-many characters index them.</summary>
+    private const int KeyLength = 6;
+
+    private readonly Lock _gate = new();
+
+    // Copy-on-write: a run registers thousands of passwords and redacts every exchange, so lookups
+    // must cost one pass over the text, not one pass per secret.
+    private Dictionary<string, string[]> _byPrefix = new(StringComparer.Ordinal);
 
     /// <summary>A process-wide instance for code that has no run context (the standalone servers).</summary>
     public static Redactor Shared { get; } = new();
@@ -25,9 +32,28 @@ public sealed partial class Redactor
     /// <summary>Registers a literal secret (a SCIM token, a user's password). Short strings are ignored: they would mask ordinary text.</summary>
     public void AddSecret(string? secret)
     {
-        if (!string.IsNullOrEmpty(secret) && secret.Length >= 6)
+        if (string.IsNullOrEmpty(secret) || secret.Length < KeyLength)
         {
-            _secrets.TryAdd(secret, 0);
+            return;
+        }
+        lock (_gate)
+        {
+            var next = _byPrefix;
+            foreach (var form in new[] { secret, Uri.EscapeDataString(secret) }.Distinct(StringComparer.Ordinal))
+            {
+                var prefix = form[..KeyLength];
+                var known = next.GetValueOrDefault(prefix, []);
+                if (known.Contains(form, StringComparer.Ordinal))
+                {
+                    continue;
+                }
+                if (ReferenceEquals(next, _byPrefix))
+                {
+                    next = new Dictionary<string, string[]>(_byPrefix, StringComparer.Ordinal);
+                }
+                next[prefix] = [.. known.Append(form).OrderByDescending(s => s.Length)];
+            }
+            Volatile.Write(ref _byPrefix, next);
         }
     }
 
@@ -41,16 +67,36 @@ public sealed partial class Redactor
         result = BearerPattern().Replace(result, "$1" + Mask);
         result = JsonPasswordPattern().Replace(result, "$1\"" + Mask + "\"");
         result = FormPasswordPattern().Replace(result, "$1" + Mask);
-        foreach (var secret in _secrets.Keys.OrderByDescending(s => s.Length))
+        return MaskSecrets(result);
+    }
+
+    private string MaskSecrets(string text)
+    {
+        var secrets = Volatile.Read(ref _byPrefix);
+        if (secrets.Count == 0 || text.Length < KeyLength)
         {
-            result = result.Replace(secret, Mask, StringComparison.Ordinal);
-            var escaped = Uri.EscapeDataString(secret);
-            if (!string.Equals(escaped, secret, StringComparison.Ordinal))
-            {
-                result = result.Replace(escaped, Mask, StringComparison.Ordinal);
-            }
+            return text;
         }
-        return result;
+        var lookup = secrets.GetAlternateLookup<ReadOnlySpan<char>>();
+        StringBuilder? masked = null;
+        var copied = 0;
+        var i = 0;
+        while (i <= text.Length - KeyLength)
+        {
+            var match = lookup.TryGetValue(text.AsSpan(i, KeyLength), out var candidates)
+                ? candidates.FirstOrDefault(c => text.AsSpan(i).StartsWith(c, StringComparison.Ordinal))
+                : null;
+            if (match is null)
+            {
+                i++;
+                continue;
+            }
+            masked ??= new StringBuilder(text.Length);
+            masked.Append(text, copied, i - copied).Append(Mask);
+            i += match.Length;
+            copied = i;
+        }
+        return masked is null ? text : masked.Append(text, copied, text.Length - copied).ToString();
     }
 
     public string RedactHeader(string name, string value)

@@ -33,7 +33,7 @@ public static class AttackCatalog
         Signature("response-unsigned", "Response unsigned, only the Assertion signed",
             "The Response envelope carries no signature; an SP that requires a signed Response must refuse it.",
             "The target's declared signing policy; SAML Profiles 4.1.3.5",
-            c => SignatureForgeries.OnlySigned(c, SignedParts.Assertion)) with { Precondition = AttackPrecondition.TargetRequiresSignedResponse },
+            c => SignatureForgeries.OnlySigned(c, SignedParts.Assertion)) with { Precondition = AttackPrecondition.TargetRequiresSignedResponse, StubDefence = null },
         Signature("foreign-key-in-keyinfo", "Signed by another key, with that key's certificate in KeyInfo",
             "A valid signature by a key the SP never trusted; an SP that takes the key from KeyInfo accepts any forger.",
             "W3C \"XML Signature Best Practices\" (2013): establish trust in the verification key, never trust KeyInfo by itself; SAML Core 5.4",
@@ -45,7 +45,7 @@ public static class AttackCatalog
         Signature("two-assertions-one-signed", "Two Assertions, one signed",
             "A second, unsigned Assertion naming the attacker follows the signed one; an SP reading \"the Assertions\" may pick it.",
             $"{Somorovsky}; SAML Profiles 4.1.4.3",
-            Wrapping.TwoAssertionsOneSigned) with { ExpectedRefusal = WrappingRefusal },
+            Wrapping.TwoAssertionsOneSigned) with { ExpectedRefusal = WrappingRefusal, StubDefence = StubDefenceNames.Wrapping },
         Signature("empty-reference-uri", "Empty Reference URI",
             "The Response is signed over the whole document (URI=\"\") instead of by its ID, which SAML forbids.",
             "SAML Core 5.4.2 (a single ds:Reference to the ID of the signed element)",
@@ -58,14 +58,14 @@ public static class AttackCatalog
             "SAML Core 2.5.1.2 (NotBefore, NotOnOrAfter)", c => ContentForgeries.Window(c, "Conditions", expired: true)),
         Time("conditions-not-yet-valid", "Conditions not yet valid", "Conditions NotBefore lies beyond the clock skew in the future.",
             "SAML Core 2.5.1.2 (NotBefore, NotOnOrAfter)", c => ContentForgeries.Window(c, "Conditions", expired: false)),
-        Time("subject-confirmation-expired", "Bearer confirmation expired", "SubjectConfirmationData NotOnOrAfter lies beyond the clock skew in the past; the Conditions are still valid.",
+        Time("subject-confirmation-expired", "Subject confirmation expired", "SubjectConfirmationData NotOnOrAfter lies beyond the clock skew in the past; the Conditions are still valid.",
             "SAML Core 2.4.1.2; SAML Profiles 4.1.4.2 and 4.1.4.3", c => ContentForgeries.Window(c, "SubjectConfirmationData", expired: true)),
-        Time("subject-confirmation-not-yet-valid", "Bearer confirmation not yet valid", "SubjectConfirmationData NotBefore lies beyond the clock skew in the future (the bearer profile does not even allow NotBefore there).",
-            "SAML Core 2.4.1.2; SAML Profiles 4.1.4.2 (bearer SubjectConfirmationData MUST NOT contain NotBefore)", c => ContentForgeries.Window(c, "SubjectConfirmationData", expired: false)),
+        Time("subject-confirmation-not-yet-valid", "Subject confirmation not yet valid", "SubjectConfirmationData NotBefore lies beyond the clock skew in the future (the bearer profile does not even allow NotBefore there).",
+            "SAML Core 2.4.1.2; SAML Profiles 4.1.4.2 (a bearer-method SubjectConfirmationData MUST NOT contain NotBefore)", c => ContentForgeries.Window(c, "SubjectConfirmationData", expired: false)),
         Content("wrong-audience", "Wrong Audience", "The Assertion is for another SP (its AudienceRestriction names that SP), as an SP that got it could replay it here.",
             "SAML Core 2.5.1.4; SAML Profiles 4.1.4.3", StubDefenceNames.Audience,
             c => ContentForgeries.Spec(c, s => s with { Audience = ContentForgeries.OtherSpEntityId })),
-        Content("wrong-recipient", "Wrong Recipient", "The bearer SubjectConfirmationData Recipient is another SP's ACS.",
+        Content("wrong-recipient", "Wrong Recipient", "The SubjectConfirmationData Recipient of the bearer-method confirmation is another SP's ACS.",
             "SAML Profiles 4.1.4.2 and 4.1.4.3", StubDefenceNames.Recipient,
             c => ContentForgeries.Changed(c, SamlNames.Assertion, "SubjectConfirmationData", "Recipient", ContentForgeries.OtherSpAcs)),
         Content("wrong-destination", "Wrong Destination", "The Response Destination is another SP's ACS.",
@@ -99,11 +99,11 @@ public static class AttackCatalog
             "OWASP XML External Entity Prevention Cheat Sheet (\"billion laughs\"); CWE-776", XmlForgeries.EntityExpansion),
         Xml("oversized", "Oversized Response",
             "A validly signed Response over 1 MiB; an SP without a size cap parses whatever an attacker posts.",
-            "OWASP XML Security Cheat Sheet (limit the size of XML input)", XmlForgeries.Oversized) with { StubDefence = null },
+            "OWASP XML Security Cheat Sheet (limit the size of XML input)", XmlForgeries.Oversized) with { StubDefence = StubDefenceNames.Size },
     ];
 
     public static AttackCase Get(string attackId) =>
-        All.FirstOrDefault(a => a.Id == attackId) ?? throw new ArgumentException($"There is no attack case '{attackId}'.", nameof(attackId));
+        All.FirstOrDefault(a => a.Id == attackId) ?? throw new ArgumentException($"There is no attack case '{attackId}'; the cases are {string.Join(", ", All.Select(a => a.Id))}.", nameof(attackId));
 
     public static ForgedResponse Forge(string attackId, AttackContext context)
     {
@@ -121,7 +121,7 @@ public static class AttackCatalog
         Explanation = explanation,
         Source = $"SAML Raider XSW definitions (CompassSecurity/SAMLRaider, XSWHelpers.applyXSW{number}); {Somorovsky}",
         ExpectedRefusal = WrappingRefusal,
-        StubDefence = StubDefenceNames.Signature,
+        StubDefence = StubDefenceNames.Wrapping,
     };
 
     private static AttackCase Signature(string id, string title, string explanation, string source, Func<AttackContext, Forgery> forge) => new(forge)
@@ -174,4 +174,6 @@ public static class StubDefenceNames
     public const string Replay = "replay";
     public const string Issuer = "issuer";
     public const string Dtd = "dtd";
+    public const string Wrapping = "wrapping";
+    public const string Size = "size";
 }

@@ -47,6 +47,7 @@ internal sealed class ControlApi(BlueJeansStub stub)
             view["acsUrl"] = page.AcsUrl;
             view["relayState"] = page.RelayState;
             view["loginLink"] = page.LoginLink;
+            view["sloUrl"] = page.SloUrl;
             return StubResponses.Json(200, view);
         });
         Map(server, "GET", "/sessions", _ => StubResponses.Json(200, stub.GetSessions()));

@@ -8,7 +8,7 @@ using WireMock.Server;
 namespace BlueJeans.Stub.Saml;
 
 /// <summary>The browser-facing pages: home, SP-initiated login link, ACS, SP metadata.</summary>
-internal sealed class SamlEndpoints(SamlServiceProvider sp)
+internal sealed class SamlEndpoints(SamlServiceProvider sp, SingleLogout logout)
 {
     public void Register(WireMockServer server)
     {
@@ -18,6 +18,8 @@ internal sealed class SamlEndpoints(SamlServiceProvider sp)
             .RespondWith(Response.Create().WithCallback(_ => Login()));
         server.Given(Request.Create().WithPath(StubPaths.Metadata).UsingGet())
             .RespondWith(Response.Create().WithCallback(_ => StubResponses.Text(200, sp.Metadata(), "application/samlmetadata+xml")));
+        server.Given(Request.Create().WithPath(StubPaths.Slo).UsingGet())
+            .RespondWith(Response.Create().WithCallback(Slo));
         server.Given(Request.Create().WithPath("/").UsingGet())
             .RespondWith(Response.Create().WithCallback(_ => StubResponses.Html(200, "BlueJeans",
                 $"<h1>BlueJeans (stub)</h1>\n<p><a id=\"sso-login\" href=\"{StubPaths.Login}\">Sign in with SSO</a></p>")));
@@ -43,6 +45,15 @@ internal sealed class SamlEndpoints(SamlServiceProvider sp)
             return StubResponses.Html(403, "BlueJeans - sign-in refused",
                 $"<h1>Sign-in refused</h1>\n<p id=\"error\">{StubResponses.Encode(e.Message)}</p>");
         }
+    }
+
+    private ResponseMessage Slo(IRequestMessage request)
+    {
+        var outcome = logout.Handle(request.RawQuery ?? "");
+        return outcome.Location is not null
+            ? StubResponses.Redirect(outcome.Location)
+            : StubResponses.Html(outcome.Status, "BlueJeans - sign out",
+                $"<p id=\"{(outcome.Status == 200 ? "signed-out" : "error")}\">{StubResponses.Encode(outcome.Message)}</p>");
     }
 
     private ResponseMessage Login()

@@ -9,12 +9,16 @@ namespace BlueJeans.Stub.Saml;
 /// <summary>
 /// The ACS checks of a SAML 2.0 Web SSO Response, each behind a named defence. The Assertion is taken
 /// only from the element a verified signature references, and a Response must carry exactly one
-/// Assertion, so a wrapped copy cannot stand in for the signed one. Keys come from the uploaded
-/// certificate only; KeyInfo in the message is never used.
+/// Assertion, so a wrapped copy cannot stand in for the signed one. The Assertion must carry its own
+/// signature (the metadata says WantAssertionsSigned="true"); a Response signature is checked when
+/// present. Keys come from the uploaded certificate only; KeyInfo in the message is never used.
 /// </summary>
 internal sealed class SamlResponseValidator(DefenceSet defences)
 {
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
+
+    /// <summary>A JumpCloud Response is a few KiB; anything near this is not a login.</summary>
+    public const int MaxResponseBytes = 256 * 1024;
 
     private static readonly HashSet<string> SignatureMethods = new(StringComparer.Ordinal)
     {
@@ -29,7 +33,12 @@ internal sealed class SamlResponseValidator(DefenceSet defences)
     public SamlLogin Validate(string? samlResponse, SamlCheckContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var document = Load(Decode(samlResponse));
+        var xml = Decode(samlResponse);
+        if (On(StubDefences.Size) && xml.Length > MaxResponseBytes)
+        {
+            throw Reject($"The Response is {xml.Length} bytes; this SP accepts at most {MaxResponseBytes}.");
+        }
+        var document = Load(xml);
         var response = document.DocumentElement;
         if (response is null || response.LocalName != "Response" || response.NamespaceURI != SamlNames.Protocol)
         {
@@ -40,13 +49,9 @@ internal sealed class SamlResponseValidator(DefenceSet defences)
             throw Reject("Encrypted Assertions are not supported by this SP.");
         }
         var assertions = document.GetElementsByTagName("Assertion", SamlNames.Assertion).OfType<XmlElement>().ToList();
-        if (assertions.Count != 1)
-        {
-            throw Reject($"A Response must carry exactly one Assertion; this one carries {assertions.Count}.");
-        }
-        var assertion = On(StubDefences.Signature)
-            ? SignedAssertion(response, assertions[0], context.Settings.CertificatePem)
-            : assertions[0];
+        var assertion = On(StubDefences.Wrapping) ? OnlyAssertion(response, assertions, context.Settings.CertificatePem)
+            : On(StubDefences.Signature) ? AssertionBesideSignature(document, assertions, context.Settings.CertificatePem)
+            : assertions.FirstOrDefault() ?? throw Reject("The Response carries no Assertion.");
 
         var status = Child(Child(response, SamlNames.Protocol, "Status"), SamlNames.Protocol, "StatusCode")?.GetAttribute("Value");
         if (status != SamlNames.Success)
@@ -140,36 +145,122 @@ internal sealed class SamlResponseValidator(DefenceSet defences)
         return document;
     }
 
+    private XmlElement OnlyAssertion(XmlElement response, List<XmlElement> assertions, string? certificatePem)
+    {
+        if (assertions.Count != 1)
+        {
+            throw Reject($"A Response must carry exactly one Assertion; this one carries {assertions.Count}.");
+        }
+        return On(StubDefences.Signature) ? SignedAssertion(response, assertions[0], certificatePem) : assertions[0];
+    }
+
     private static XmlElement SignedAssertion(XmlElement response, XmlElement assertion, string? certificatePem)
     {
-        if (string.IsNullOrWhiteSpace(certificatePem))
-        {
-            throw Reject("No IdP certificate has been uploaded on ADMIN > SECURITY.");
-        }
-        using var certificate = X509Certificate2.CreateFromPem(certificatePem);
-        XmlElement? signed = null;
+        using var certificate = UploadedCertificate(certificatePem);
         if (Child(response, SamlNames.DSig, "Signature") is { } responseSignature)
         {
             Verify(response, responseSignature, certificate, "Response");
-            signed = Children(response, SamlNames.Assertion, "Assertion").SingleOrDefault()
-                ?? throw Reject("The signed Response does not itself contain the Assertion.");
         }
-        if (Child(assertion, SamlNames.DSig, "Signature") is { } assertionSignature)
+        if (!ReferenceEquals(Child(response, SamlNames.Assertion, "Assertion"), assertion))
         {
-            Verify(assertion, assertionSignature, certificate, "Assertion");
-            signed ??= assertion;
+            throw Reject("The Assertion is not a child of the Response.");
         }
-        if (signed is null)
-        {
-            throw Reject("The Assertion is not signed: neither it nor the Response carries a signature.");
-        }
-        return ReferenceEquals(signed, assertion) ? signed : throw Reject("The signed Assertion is not the Assertion the Response carries.");
+        var assertionSignature = Child(assertion, SamlNames.DSig, "Signature")
+            ?? throw Reject("The Assertion is not signed: this SP requires a signed Assertion (its metadata says WantAssertionsSigned=\"true\"); a signed Response alone is not enough.");
+        Verify(assertion, assertionSignature, certificate, "Assertion");
+        return assertion;
     }
+
+    /// <summary>
+    /// The wrapping-vulnerable reading (defence <c>wrapping</c> off): every signature is checked against
+    /// whichever element carries its ID, and one that covers an Assertion is enough; the login then
+    /// comes from the first Assertion outside what the signatures cover, as when the business logic
+    /// reads another element than the one the signature check resolved.
+    /// </summary>
+    private static XmlElement AssertionBesideSignature(XmlDocument document, List<XmlElement> assertions, string? certificatePem)
+    {
+        using var certificate = UploadedCertificate(certificatePem);
+        var covered = document.GetElementsByTagName("Signature", SamlNames.DSig).OfType<XmlElement>().ToList()
+            .Select(signature => VerifiedElement(document, signature, certificate)).OfType<XmlElement>().ToList();
+        var signed = assertions.Where(a => covered.Any(c => IsWithin(a, c))).ToList();
+        if (signed.Count == 0)
+        {
+            throw Reject("No valid signature covers an Assertion.");
+        }
+        return assertions.Except(signed).FirstOrDefault() ?? signed[0];
+    }
+
+    private static XmlElement? VerifiedElement(XmlDocument document, XmlElement signature, X509Certificate2 certificate)
+    {
+        var uri = Child(Child(signature, SamlNames.DSig, "SignedInfo"), SamlNames.DSig, "Reference")?.GetAttribute("URI") ?? "";
+        var id = uri.StartsWith('#') ? uri[1..] : "";
+        var tolerated = Tolerated(signature);
+        return document.GetElementsByTagName("*").OfType<XmlElement>()
+            .Where(e => id.Length > 0 && e.GetAttribute("ID") == id)
+            .FirstOrDefault(candidate => Check(LoadSignature(new CandidateSignedXml(document, candidate), tolerated, "message").SignedXml, certificate));
+    }
+
+    /// <summary>
+    /// The signature without what XML-DSig does not allow in it (a wrapped Response or Assertion), which a
+    /// lax parser skips. A detached copy, so only when needed: the enveloped-signature transform finds
+    /// the signature to leave out by its place in the document.
+    /// </summary>
+    private static XmlElement Tolerated(XmlElement signature)
+    {
+        static bool Foreign(XmlElement e) => e.NamespaceURI != SamlNames.DSig;
+        if (!signature.ChildNodes.OfType<XmlElement>().Any(Foreign))
+        {
+            return signature;
+        }
+        var copy = (XmlElement)signature.CloneNode(deep: true);
+        foreach (var foreign in copy.ChildNodes.OfType<XmlElement>().Where(Foreign).ToList())
+        {
+            copy.RemoveChild(foreign);
+        }
+        return copy;
+    }
+
+    private static bool IsWithin(XmlNode node, XmlElement container)
+    {
+        for (XmlNode? n = node; n is not null; n = n.ParentNode)
+        {
+            if (ReferenceEquals(n, container))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static X509Certificate2 UploadedCertificate(string? certificatePem) =>
+        string.IsNullOrWhiteSpace(certificatePem)
+            ? throw Reject("No IdP certificate has been uploaded on ADMIN > SECURITY.")
+            : X509Certificate2.CreateFromPem(certificatePem);
 
     /// <summary>Checks one enveloped signature of <paramref name="signedElement"/> with the uploaded certificate's key.</summary>
     private static void Verify(XmlElement signedElement, XmlElement signature, X509Certificate2 certificate, string what)
     {
-        var signedXml = new SignedXml(signedElement);
+        var (signedXml, reference) = LoadSignature(new SignedXml(signedElement), signature, what);
+        var id = signedElement.GetAttribute("ID");
+        if (id.Length == 0 || reference.Uri != "#" + id)
+        {
+            throw Reject($"The {what} signature does not reference the {what} it is in.");
+        }
+        var sameId = signedElement.OwnerDocument.GetElementsByTagName("*").OfType<XmlElement>()
+            .Count(e => e.GetAttribute("ID") == id || e.GetAttribute("Id") == id || e.GetAttribute("id") == id);
+        if (sameId != 1)
+        {
+            throw Reject($"The ID '{id}' the {what} signature references occurs {sameId} times.");
+        }
+        if (!Check(signedXml, certificate))
+        {
+            throw Reject($"The {what} signature does not verify with the uploaded certificate.");
+        }
+    }
+
+    /// <summary>Loads a signature and applies the rules that need no key: one reference, SHA-256 or stronger.</summary>
+    private static (SignedXml SignedXml, Reference Reference) LoadSignature(SignedXml signedXml, XmlElement signature, string what)
+    {
         try
         {
             signedXml.LoadXml(signature);
@@ -186,31 +277,27 @@ internal sealed class SamlResponseValidator(DefenceSet defences)
         {
             throw Reject($"The {what} signature uses {signedXml.SignatureMethod} / {reference.DigestMethod}; RSA with SHA-256 or stronger is required.");
         }
-        var id = signedElement.GetAttribute("ID");
-        if (id.Length == 0 || reference.Uri != "#" + id)
-        {
-            throw Reject($"The {what} signature does not reference the {what} it is in.");
-        }
-        var sameId = signedElement.OwnerDocument.GetElementsByTagName("*").OfType<XmlElement>()
-            .Count(e => e.GetAttribute("ID") == id || e.GetAttribute("Id") == id || e.GetAttribute("id") == id);
-        if (sameId != 1)
-        {
-            throw Reject($"The ID '{id}' the {what} signature references occurs {sameId} times.");
-        }
+        return (signedXml, reference);
+    }
+
+    private static bool Check(SignedXml signedXml, X509Certificate2 certificate)
+    {
         using var key = certificate.GetRSAPublicKey() ?? throw Reject("The uploaded certificate has no RSA key.");
-        bool valid;
         try
         {
-            valid = signedXml.CheckSignature(key);
+            return signedXml.CheckSignature(key);
         }
         catch (CryptographicException e)
         {
-            throw Reject($"The {what} signature cannot be checked: {e.Message}");
+            throw Reject($"The signature cannot be checked: {e.Message}");
         }
-        if (!valid)
-        {
-            throw Reject($"The {what} signature does not verify with the uploaded certificate.");
-        }
+    }
+
+    /// <summary>Resolves every reference to one chosen element, the way a parser that trusts the first match would.</summary>
+    private sealed class CandidateSignedXml(XmlDocument document, XmlElement candidate) : SignedXml(document)
+    {
+        public override XmlElement? GetIdElement(XmlDocument? document, string idValue) =>
+            candidate.GetAttribute("ID") == idValue ? candidate : null;
     }
 
     private void CheckIssuer(XmlElement response, XmlElement assertion, string? expected)
@@ -235,6 +322,10 @@ internal sealed class SamlResponseValidator(DefenceSet defences)
         if (!On(StubDefences.TimeWindow))
         {
             return;
+        }
+        if (confirmationData.HasAttribute("NotBefore"))
+        {
+            throw Reject("SubjectConfirmationData carries NotBefore, which a bearer confirmation must not (SAML Profiles 4.1.4.2).");
         }
         var confirmationEnd = Time(confirmationData, "NotOnOrAfter") ?? throw Reject("SubjectConfirmationData has no NotOnOrAfter.");
         if (now >= confirmationEnd + ClockSkew)

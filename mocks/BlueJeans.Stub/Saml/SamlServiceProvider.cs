@@ -47,7 +47,7 @@ internal sealed class SamlServiceProvider(TimeProvider time, DefenceSet defences
     {
         lock (_gate)
         {
-            return new SamlAdminPage(_settings ?? new SamlSettings { Enabled = false }, urls.EntityId, urls.AcsUrl, RelayState, urls.LoginLinkUrl);
+            return new SamlAdminPage(_settings ?? new SamlSettings { Enabled = false }, urls.EntityId, urls.AcsUrl, RelayState, urls.LoginLinkUrl) { SloUrl = urls.SloUrl };
         }
     }
 
@@ -116,6 +116,29 @@ internal sealed class SamlServiceProvider(TimeProvider time, DefenceSet defences
         }
     }
 
+    /// <summary>Single logout: ends the open sessions of <paramref name="nameId"/> (only those of the given SessionIndexes, when any); how many ended.</summary>
+    public int EndSessions(string nameId, IReadOnlyCollection<string> sessionIndexes)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            var ended = 0;
+            for (var i = 0; i < _sessions.Count; i++)
+            {
+                var session = _sessions[i];
+                if (session.EndedAt is null && string.Equals(session.NameId, nameId, StringComparison.Ordinal)
+                    && (sessionIndexes.Count == 0 || (session.SessionIndex is not null && sessionIndexes.Contains(session.SessionIndex))))
+                {
+                    _sessions[i] = session with { EndedAt = now };
+                    ended++;
+                }
+            }
+            return ended;
+        }
+    }
+
+    public SamlSettings? CurrentSettings => Settings();
+
     public IReadOnlyList<StubSession> Sessions()
     {
         lock (_gate)
@@ -134,6 +157,9 @@ internal sealed class SamlServiceProvider(TimeProvider time, DefenceSet defences
                 new XAttribute("AuthnRequestsSigned", "false"),
                 new XAttribute("WantAssertionsSigned", "true"),
                 new XAttribute("protocolSupportEnumeration", SamlNames.Protocol),
+                new XElement(md + "SingleLogoutService",
+                    new XAttribute("Binding", SamlNames.HttpRedirect),
+                    new XAttribute("Location", urls.SloUrl)),
                 new XElement(md + "NameIDFormat", SamlNames.NameIdUnspecified),
                 new XElement(md + "AssertionConsumerService",
                     new XAttribute("Binding", SamlNames.HttpPost),
@@ -177,7 +203,7 @@ internal sealed class SamlServiceProvider(TimeProvider time, DefenceSet defences
         }
     }
 
-    private static string Deflate(string xml)
+    internal static string Deflate(string xml)
     {
         using var buffer = new MemoryStream();
         using (var deflate = new DeflateStream(buffer, CompressionLevel.Optimal, leaveOpen: true))

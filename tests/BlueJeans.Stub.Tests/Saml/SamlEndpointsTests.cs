@@ -31,16 +31,26 @@ public partial class SamlEndpointsTests
         });
     }
 
-    [TestCase(true, false)]
-    [TestCase(false, true)]
-    public async Task Acs_WithOnlyOneOfAssertionAndResponseSigned_Accepts(bool signAssertion, bool signResponse)
+    [Test]
+    public async Task Acs_WithOnlyTheAssertionSigned_Accepts()
     {
         await using var sp = await StubHarness.StartAsync();
         using var idp = Configure(sp);
 
-        var (status, html) = await PostAsync(sp, TestIdp.Encode(idp.Sign(ResponseSpec.For(sp.Stub, StubHarness.Start), signAssertion, signResponse)));
+        var (status, html) = await PostAsync(sp, TestIdp.Encode(idp.Sign(ResponseSpec.For(sp.Stub, StubHarness.Start), signAssertion: true, signResponse: false)));
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), html);
+    }
+
+    [Test]
+    public async Task Acs_WithOnlyTheResponseSigned_RefusesAsTheMetadataWantsAssertionsSigned()
+    {
+        await using var sp = await StubHarness.StartAsync();
+        using var idp = Configure(sp);
+
+        var (status, html) = await PostAsync(sp, TestIdp.Encode(idp.Sign(ResponseSpec.For(sp.Stub, StubHarness.Start), signAssertion: false, signResponse: true)));
+
+        AssertRefused(sp, status, html, "a signed Response alone is not enough");
     }
 
     [Test]
@@ -373,7 +383,7 @@ public partial class SamlEndpointsTests
     }
 
     [Test]
-    public async Task Metadata_NamesTheEntityIdAndAcs()
+    public async Task Metadata_NamesTheEntityIdAndAcsAndWantsAssertionsSigned()
     {
         await using var sp = await StubHarness.StartAsync();
 
@@ -383,6 +393,7 @@ public partial class SamlEndpointsTests
         {
             Assert.That(xml, Does.Contain($"entityID=\"{sp.Stub.EntityId}\""));
             Assert.That(xml, Does.Contain($"Location=\"{sp.Stub.AcsUrl}\""));
+            Assert.That(xml, Does.Contain("WantAssertionsSigned=\"true\""));
         });
     }
 

@@ -19,26 +19,14 @@ public partial class ForgedResponseTests
     private static readonly Lazy<SigningCertificate> IdpKey = new(() => SigningCertificate.Create("bluejeans", StubHarness.Start));
     private static readonly Lazy<SigningCertificate> AttackerKey = new(() => SigningCertificate.Create("attacker", StubHarness.Start));
 
-    /// <summary>Refused by the stub's "a Response carries exactly one Assertion" rule, which no defence switches off.</summary>
-    private static readonly string[] Structural = ["xsw1", "xsw2", "xsw3", "xsw4", "xsw5", "xsw6", "xsw7", "xsw8", "two-assertions-one-signed"];
+    /// <summary>The stub requires a signed Assertion (WantAssertionsSigned="true"), not a signed Response.</summary>
+    private const string OutsidePolicy = "response-unsigned";
 
-    /// <summary>The stub signs in with either signature (SamlEndpointsTests.Acs_WithOnlyOneOfAssertionAndResponseSigned_Accepts).</summary>
-    private static readonly string[] OutsidePolicy = ["assertion-unsigned", "response-unsigned"];
-
-    /// <summary>Checks the stub does not make; mocks/BlueJeans.Stub/Saml/SamlResponseValidator.cs must add them.</summary>
-    private static readonly Dictionary<string, string> StubGaps = new(StringComparer.Ordinal)
-    {
-        ["subject-confirmation-not-yet-valid"] = "Stub gap: CheckTimes ignores SubjectConfirmationData NotBefore (which the bearer profile forbids outright).",
-        ["oversized"] = "Stub gap: the ACS has no size cap on the posted Response.",
-    };
-
-    private static IEnumerable<TestCaseData> MustRefuse() =>
-        AttackCatalog.All.Where(a => a.RefusalRequired && !OutsidePolicy.Contains(a.Id)).Select(a =>
-            StubGaps.TryGetValue(a.Id, out var gap) ? new TestCaseData(a.Id).Ignore(gap) : new TestCaseData(a.Id));
+    private static IEnumerable<string> MustRefuse() =>
+        AttackCatalog.All.Where(a => a.RefusalRequired && a.Id != OutsidePolicy).Select(a => a.Id);
 
     private static IEnumerable<TestCaseData> Switchable() =>
-        AttackCatalog.All.Where(a => a.StubDefence is not null && !Structural.Contains(a.Id) && !OutsidePolicy.Contains(a.Id) && !StubGaps.ContainsKey(a.Id))
-            .Select(a => new TestCaseData(a.Id, a.StubDefence));
+        AttackCatalog.All.Where(a => a.StubDefence is not null).Select(a => new TestCaseData(a.Id, a.StubDefence));
 
     [TestCaseSource(nameof(MustRefuse))]
     public async Task Acs_ForgedResponse_IsRefusedWithoutASession(string attackId)
@@ -78,8 +66,10 @@ public partial class ForgedResponseTests
         });
     }
 
-    [TestCaseSource(nameof(Structural))]
-    public async Task Acs_WrappingWithTheSignatureDefenceOff_IsStillRefusedByTheOneAssertionRule(string attackId)
+    [TestCase("xsw1")]
+    [TestCase("xsw7")]
+    [TestCase("two-assertions-one-signed")]
+    public async Task Acs_WrappingWithTheSignatureDefenceOff_IsStillRefusedByTheWrappingDefence(string attackId)
     {
         await using var sp = await StubHarness.StartAsync();
         var forged = Forge(sp, attackId, listener: null);
@@ -111,14 +101,28 @@ public partial class ForgedResponseTests
         });
     }
 
-    [TestCaseSource(nameof(OutsidePolicy))]
-    public async Task Acs_OneSidedSignature_IsAcceptedBecauseTheStubTakesEitherSignature(string attackId)
+    [Test]
+    public async Task Acs_ResponseUnsigned_IsAcceptedBecauseTheStubRequiresOnlyASignedAssertion()
     {
         await using var sp = await StubHarness.StartAsync();
 
-        var (status, page) = await SendAsync(sp, Forge(sp, attackId, listener: null));
+        var (status, page) = await SendAsync(sp, Forge(sp, OutsidePolicy, listener: null));
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), ErrorOf(page));
+    }
+
+    [Test]
+    public async Task Acs_AssertionUnsigned_IsRefusedAsOutsideTheMetadataPolicy()
+    {
+        await using var sp = await StubHarness.StartAsync();
+
+        var (status, page) = await SendAsync(sp, Forge(sp, "assertion-unsigned", listener: null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(ErrorOf(page), Does.Contain("WantAssertionsSigned"));
+        });
     }
 
     [Test]

@@ -44,4 +44,26 @@ public sealed class RedactorTests
     {
         Assert.That(new Redactor().RedactHeader("Cookie", "session=abc; theme=dark"), Is.EqualTo("session=[REDACTED]; theme=[REDACTED]"));
     }
+
+    [Test]
+    public void Redact_SecretsSharingAPrefix_MasksTheLongestWhole()
+    {
+        var redactor = new Redactor();
+        redactor.AddSecret("abcdefgh");
+        redactor.AddSecret("abcdefgh-longer");
+
+        Assert.That(redactor.Redact("x abcdefgh-longer y abcdefgh z"), Is.EqualTo("x [REDACTED] y [REDACTED] z"));
+    }
+
+    [Test]
+    public void Redact_WithThousandsOfSecrets_MasksEachWhereverItStands()
+    {
+        var redactor = new Redactor();
+        var secrets = Enumerable.Range(0, 5000).Select(i => $"Pw1!secret-{i:D5}").ToList();
+        secrets.ForEach(redactor.AddSecret);
+
+        var text = string.Join(",", secrets.Where((_, i) => i % 997 == 0).Select(s => $"\"password\":\"{s}\" {s}"));
+
+        Assert.That(redactor.Redact(text), Does.Not.Contain("secret-"));
+    }
 }

@@ -15,7 +15,7 @@ public class AttackCatalogTests
         "comment-injection", "xxe-external-entity", "entity-expansion", "oversized",
     ];
 
-    private static readonly string[] DefenceNames = ["signature", "audience", "destination", "recipient", "time-window", "in-response-to", "replay", "issuer", "dtd"];
+    private static readonly string[] DefenceNames = ["signature", "audience", "destination", "recipient", "time-window", "in-response-to", "replay", "issuer", "dtd", "wrapping", "size"];
 
     private static IEnumerable<string> WithoutDtd() => IssueCases.Where(id => id is not ("xxe-external-entity" or "entity-expansion"));
 
@@ -54,9 +54,22 @@ public class AttackCatalogTests
     }
 
     [Test]
-    public void Get_UnknownId_Throws()
+    public void All_OnlyCasesTheStubMayAcceptHaveNoStubDefence()
     {
-        Assert.That(() => AttackCatalog.Get("xsw9"), Throws.ArgumentException.With.Message.Contains("xsw9"));
+        Assert.That(AttackCatalog.All.Where(a => a.StubDefence is null).Select(a => a.Id), Is.EquivalentTo(new[] { "response-unsigned", "comment-injection" }));
+    }
+
+    [Test]
+    public void All_WrappingCasesAreRefusedByTheWrappingDefence()
+    {
+        Assert.That(AttackCatalog.All.Where(a => a.StubDefence == StubDefenceNames.Wrapping).Select(a => a.Id),
+            Is.EqualTo(new[] { "xsw1", "xsw2", "xsw3", "xsw4", "xsw5", "xsw6", "xsw7", "xsw8", "two-assertions-one-signed" }));
+    }
+
+    [Test]
+    public void Get_UnknownId_ThrowsListingTheKnownIds()
+    {
+        Assert.That(() => AttackCatalog.Get("xsw9"), Throws.ArgumentException.With.Message.Contains("xsw9").And.Message.Contains("xsw8, signature-exclusion"));
     }
 
     [TestCaseSource(nameof(WithoutDtd))]

@@ -34,6 +34,9 @@ public enum SsoField
     [Description("The RelayState posted with the Response.")]
     RelayState,
 
+    [Description("The #signed-out text of the last page (single logout), null when there is none.")]
+    SignedOut,
+
     AcsUrl,
     FinalUrl,
 }
@@ -60,6 +63,7 @@ public sealed partial class SsoResultCondition : Condition<SsoResultInput>
             SsoField.Error => outcome.Error,
             SsoField.SessionUser => SessionUser(outcome.FinalBody),
             SsoField.RelayState => outcome.RelayState,
+            SsoField.SignedOut => SignedOut(outcome.FinalBody),
             SsoField.AcsUrl => outcome.AcsUrl,
             _ => outcome.FinalUrl,
         };
@@ -72,8 +76,17 @@ public sealed partial class SsoResultCondition : Condition<SsoResultInput>
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value).Trim() : null;
     }
 
+    private static string? SignedOut(string html)
+    {
+        var match = SignedOutPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value).Trim() : null;
+    }
+
     [GeneratedRegex("id=\"session-user\"[^>]*>([^<]*)<")]
     private static partial Regex SessionUserPattern();
+
+    [GeneratedRegex("id=\"signed-out\"[^>]*>([^<]*)<")]
+    private static partial Regex SignedOutPattern();
 }
 
 public enum ResponseField
@@ -183,6 +196,9 @@ public sealed record SessionsInput
 {
     [Description("Count only sessions of this user id (NameID or attribute value the SP picked); all when absent.")]
     public string? User { get; init; }
+
+    [Description("true: only sessions still open; false: only sessions a single logout ended; all when absent.")]
+    public bool? Active { get; init; }
 }
 
 /// <summary>How many logins the SP accepted, read from the SP's control API.</summary>
@@ -196,7 +212,8 @@ public sealed class SpSessions : Condition<SessionsInput>
         var sessions = await context.Get<SpControl>().SessionsAsync(cancellationToken).ConfigureAwait(false);
         var matching = sessions.Where(s => input.User is null
             || string.Equals(s?["userId"]?.ToString(), input.User, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(s?["nameId"]?.ToString(), input.User, StringComparison.OrdinalIgnoreCase)).ToList();
+            || string.Equals(s?["nameId"]?.ToString(), input.User, StringComparison.OrdinalIgnoreCase))
+            .Where(s => input.Active is null || (s?["endedAt"] is null) == input.Active).ToList();
         return new Observation(matching.Count, $"sessions: {string.Join(", ", sessions.Select(s => s?["userId"]?.ToString()))}");
     }
 }

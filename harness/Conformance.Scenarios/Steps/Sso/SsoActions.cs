@@ -108,6 +108,9 @@ public sealed record SpSamlInput
     [Description("The IdP application whose certificate, SSO URL and entity ID the SP is given.")]
     public required string App { get; init; }
 
+    [Description("false: the SP's SAML single sign-on is switched off (its side of the integration removed).")]
+    public bool Enabled { get; init; } = true;
+
     public bool AutoProvisioning { get; init; } = true;
     public bool PickUserIdFromNameId { get; init; } = true;
     public string? UserIdAttribute { get; init; }
@@ -124,7 +127,7 @@ public sealed record SpSamlInput
 public sealed class SpConfigureSaml : StepAction<SpSamlInput>
 {
     public override string Name => "sp.configure-saml";
-    public override string Description => "Fills the SP's SAML settings through its control API and reads back its RelayState value as ${sp.relayState}.";
+    public override string Description => "Fills the SP's SAML settings through its control API and reads back its RelayState value as ${sp.relayState} (and its SLO URL as ${sp.sloUrl}).";
 
     protected override async Task ExecuteAsync(SpSamlInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
@@ -135,7 +138,7 @@ public sealed class SpConfigureSaml : StepAction<SpSamlInput>
             : idp.CertificatePem(input.App);
         await control.ConfigureSamlAsync(new JsonObject
         {
-            ["enabled"] = true,
+            ["enabled"] = input.Enabled,
             ["autoProvisioning"] = input.AutoProvisioning,
             ["certificatePem"] = pem,
             ["loginUrl"] = idp.SsoUrl(input.App),
@@ -145,12 +148,17 @@ public sealed class SpConfigureSaml : StepAction<SpSamlInput>
             ["emailAttribute"] = input.EmailAttribute,
             ["pickUserIdFromNameId"] = input.PickUserIdFromNameId,
             ["idpEntityId"] = idp.EntityId(input.App),
+            ["idpSloUrl"] = idp.SloUrl(input.App),
         }, cancellationToken).ConfigureAwait(false);
         var page = await control.GetSamlAsync(cancellationToken).ConfigureAwait(false);
         context.Services[typeof(SpSamlPage)] = new SpSamlPage(page);
         if (page["relayState"]?.GetValue<string>() is { } relayState)
         {
             context.Set("sp.relayState", relayState);
+        }
+        if (page["sloUrl"]?.GetValue<string>() is { } sloUrl)
+        {
+            context.Set("sp.sloUrl", sloUrl);
         }
     }
 }

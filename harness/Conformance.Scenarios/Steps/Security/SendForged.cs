@@ -1,0 +1,236 @@
+using System.ComponentModel;
+using System.Net;
+using System.Reflection;
+using Conformance.Core.Directories;
+using Conformance.Core.Http;
+using Conformance.Core.Saml;
+using Conformance.IdP;
+using Conformance.IdP.Sso;
+using Conformance.Saml;
+using Conformance.Saml.Bindings;
+using Conformance.Saml.Attacks;
+using Conformance.Saml.Responses;
+using Conformance.Saml.Signing;
+using Conformance.Scenarios.Harness;
+using Conformance.Scenarios.Loading;
+using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Checks.Sso;
+
+namespace Conformance.Scenarios.Steps.Security;
+
+/// <summary>What a case assumes about the SP's signing policy (the target file does not declare it yet).</summary>
+public enum SigningPolicy
+{
+    [Description("The case holds for any SP.")]
+    Any,
+
+    [Description("The SP requires the Assertion itself to be signed (metadata WantAssertionsSigned=\"true\").")]
+    WantAssertionsSigned,
+
+    [Description("The SP requires the Response itself to be signed.")]
+    WantResponseSigned,
+}
+
+public sealed record SendForgedInput
+{
+    [Description("The application whose IdP certificate signs the forgery; its SSO tab must be configured.")]
+    public required string App { get; init; }
+
+    [Description("Username of the victim: the valid login every case starts from.")]
+    public required string User { get; init; }
+
+    [Description("The attack case: xsw1…xsw8, signature-exclusion, assertion-unsigned, response-unsigned, foreign-key-in-keyinfo, digest-mismatch, two-assertions-one-signed, empty-reference-uri, sha1, conditions-expired, conditions-not-yet-valid, subject-confirmation-expired, subject-confirmation-not-yet-valid, wrong-audience, wrong-recipient, wrong-destination, wrong-issuer, unsolicited-in-response-to, replay, comment-injection, xxe-external-entity, entity-expansion, oversized.")]
+    public required string Attack { get; init; }
+
+    [Description("Who the evil Assertion names (default 'admin'), so 'logged in as X' shows which Assertion the SP used.")]
+    public string? AttackerNameId { get; init; }
+
+    [Description("The signing policy the case assumes; assertion-unsigned and response-unsigned must state theirs.")]
+    public SigningPolicy Policy { get; init; } = SigningPolicy.Any;
+}
+
+/// <summary>
+/// The SP security suite (issue 9): forges one case from the victim's valid login, exactly as the mock
+/// IdP would sign it for the application, posts it to the ACS like a browser (HTTP-POST binding) and
+/// keeps the SP's answer for <c>security.refused</c>.
+/// </summary>
+public sealed class SendForged : StepAction<SendForgedInput>
+{
+    private const string DefaultAttacker = "admin";
+
+    public override string Name => "security.send-forged";
+
+    public override string Description => "Posts a forged SAML Response (one case of the security suite) for a user to the SP's ACS and records the SP's answer.";
+
+    protected override async Task ExecuteAsync(SendForgedInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var attack = Find(input.Attack);
+        RequirePolicy(attack, input.Policy);
+        var idp = context.Get<MockIdpServer>();
+        var settings = idp.FindSso(input.App) ?? throw new InvalidOperationException($"the SSO tab of '{input.App}' is not configured: run sso.configure first");
+        var now = context.Time.GetUtcNow();
+        var victim = VictimSpec(idp.EntityId(input.App), settings, context.Directory.GetUser(input.User), now);
+        using var attacker = SigningCertificate.Create("attacker", now);
+        await using var listener = FetchListener.Start();
+        var forged = AttackCatalog.Forge(attack.Id, new AttackContext
+        {
+            Victim = victim,
+            IdpCertificate = idp.SigningCertificate(input.App),
+            AttackerCertificate = attacker.Certificate,
+            AttackerNameId = input.AttackerNameId ?? DefaultAttacker,
+            ListenerUrl = listener.Url,
+        });
+        context.Record(new SamlMessageRecord
+        {
+            Kind = SamlMessageKind.Response,
+            Xml = forged.Xml,
+            CertificatePem = forged.CertificatePem,
+            IdpEntityId = victim.IdpEntityId,
+            SpEntityId = settings.SpEntityId,
+            Destination = settings.AcsUrl,
+            ExpectAccepted = false,
+            RelayState = settings.TargetUrl,
+            ApplicationId = context.Applications.Find(input.App)?.Id,
+            At = now,
+        });
+
+        var control = context.Capabilities.Contains("control.sessions") ? context.Get<SpControl>() : null;
+        using var http = new HttpClient(new CapturingHandler(context, context.Redactor, context.Time, "saml") { InnerHandler = new SocketsHttpHandler() });
+        int? sessionsBefore = null;
+        var statuses = new List<int>();
+        (int Status, string Body) answer = (0, "");
+        for (var send = 1; send <= forged.Sends; send++)
+        {
+            if (send == forged.Sends && control is not null)
+            {
+                sessionsBefore = (await control.SessionsAsync(cancellationToken).ConfigureAwait(false)).Count;
+            }
+            answer = await PostAsync(http, settings, forged, cancellationToken).ConfigureAwait(false);
+            statuses.Add(answer.Status);
+        }
+        var login = new ForgedLogin
+        {
+            Attack = attack,
+            Forged = forged,
+            Statuses = statuses,
+            Body = answer.Body,
+            SessionUser = SsoResultCondition.SessionUser(answer.Body),
+            Error = ErrorText(answer.Body),
+            SessionsBefore = sessionsBefore,
+            ListenerContacted = listener.Fetches > 0,
+        };
+        context.Services[typeof(ForgedLogin)] = login;
+        context.Note($"Security case {attack.Id} ({attack.Title}): posted {forged.Xml.Length} bytes to {settings.AcsUrl} {forged.Sends}×, "
+            + $"answers {string.Join(", ", statuses)}{(login.Error is null ? "" : $" — {login.Error}")}");
+    }
+
+    private static AttackCase Find(string id) =>
+        AttackCatalog.All.FirstOrDefault(a => a.Id == id)
+            ?? throw new InputException($"'{id}' is not an attack case; the cases are {string.Join(", ", AttackCatalog.All.Select(a => a.Id))}");
+
+    private static void RequirePolicy(AttackCase attack, SigningPolicy policy)
+    {
+        var needed = attack.Precondition switch
+        {
+            AttackPrecondition.TargetRequiresSignedAssertion => SigningPolicy.WantAssertionsSigned,
+            AttackPrecondition.TargetRequiresSignedResponse => SigningPolicy.WantResponseSigned,
+            _ => SigningPolicy.Any,
+        };
+        if (needed != SigningPolicy.Any && policy != needed)
+        {
+            throw new InputException($"the case '{attack.Id}' only applies to an SP with a signing policy: state it with 'policy: {Yaml(needed)}'");
+        }
+    }
+
+    private static string Yaml(SigningPolicy policy) =>
+        string.Concat(policy.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>The Response the mock IdP sends when the user launches the application (IdP-initiated).</summary>
+    private static ResponseSpec VictimSpec(string idpEntityId, SsoSettings settings, DirectoryUser user, DateTimeOffset now) => new()
+    {
+        IdpEntityId = idpEntityId,
+        AcsUrl = settings.AcsUrl,
+        Audience = settings.SpEntityId,
+        NameId = Property(user, settings.NameIdSource) ?? throw new InvalidOperationException($"user '{user.Username}' has no {settings.NameIdSource}, which the SSO tab uses as NameID"),
+        NameIdFormat = settings.NameIdFormat,
+        IssueInstant = now,
+        SessionIndex = SamlIds.New(),
+        Signing = settings.Signing,
+        Attributes =
+        [
+            .. settings.Attributes
+                .Select(a => (a.Name, Value: Property(user, a.UserProperty)))
+                .Where(a => a.Value is not null)
+                .Select(a => new AttributeClaim(a.Name, a.Value!)),
+        ],
+    };
+
+    /// <summary>A user property by its SSO-tab name (email, username, firstname, …), or an extra property.</summary>
+    private static string? Property(DirectoryUser user, string name)
+    {
+        var property = name.Equals(nameof(DirectoryUser.Password), StringComparison.OrdinalIgnoreCase) ? null
+            : typeof(DirectoryUser).GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        var value = property is not null ? property.GetValue(user)?.ToString() : user.Extra.GetValueOrDefault(name);
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    private static async Task<(int Status, string Body)> PostAsync(HttpClient http, SsoSettings settings, ForgedResponse forged, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string> { [RedirectBinding.SamlResponse] = forged.Base64 };
+        if (settings.TargetUrl is { } relayState)
+        {
+            form["RelayState"] = relayState;
+        }
+        using var content = new FormUrlEncodedContent(form);
+        try
+        {
+            using var response = await http.PostAsync(new Uri(settings.AcsUrl), content, cancellationToken).ConfigureAwait(false);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (HttpRequestException ex)
+        {
+            // An SP that drops the connection on a hostile message has refused it.
+            return (0, $"<p id=\"error\">{WebUtility.HtmlEncode(ex.Message)}</p>");
+        }
+    }
+
+    private static string? ErrorText(string body)
+    {
+        const string marker = "id=\"error\"";
+        var at = body.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var start = body.IndexOf('>', at) + 1;
+        var end = body.IndexOf('<', start);
+        return start <= 0 || end < 0 ? null : WebUtility.HtmlDecode(body[start..end]).Trim();
+    }
+}
+
+/// <summary>What the SP answered to the forged Response of a scenario, for the security.* conditions.</summary>
+public sealed record ForgedLogin
+{
+    public required AttackCase Attack { get; init; }
+    public required ForgedResponse Forged { get; init; }
+
+    /// <summary>The ACS status of every post (two for replay); 0 when the SP dropped the connection.</summary>
+    public required IReadOnlyList<int> Statuses { get; init; }
+
+    public int Status => Statuses[^1];
+
+    /// <summary>The page the last post answered with.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>The user the SP's page names (<c>#session-user</c>), or null.</summary>
+    public string? SessionUser { get; init; }
+
+    /// <summary>The SP's <c>#error</c> text, or null.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>How many sessions the SP had before the attacking post (null when the target has no control.sessions).</summary>
+    public int? SessionsBefore { get; init; }
+
+    /// <summary>Whether anything connected to the harness listener (the XXE case's external entity) during the step.</summary>
+    public required bool ListenerContacted { get; init; }
+}

@@ -1,0 +1,34 @@
+using Conformance.IdP;
+using Conformance.IdP.Agent;
+using Conformance.Scenarios.Running;
+
+namespace Conformance.Scenarios.Steps.Sso;
+
+/// <summary>
+/// Single logout (SAML Profiles 4.4): the user signs in, launches the application's tile, then signs out at
+/// JumpCloud. The IdP sends a signed LogoutRequest to the SLO URL of the SSO tab and the SP answers with a
+/// LogoutResponse. One user agent carries the cookies through the three walks; the logout walk is stored.
+/// </summary>
+public sealed class SsoLogout : StepAction<LoginInput>
+{
+    public override string Name => "sso.logout";
+    public override string Description => "Signs in, launches the application's tile, then signs out at the IdP (IdP-initiated single logout).";
+
+    protected override async Task ExecuteAsync(LoginInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var idp = context.Get<MockIdpServer>();
+        var user = context.Directory.GetUser(input.User);
+        var password = input.Password ?? user.Password;
+        context.Redactor.AddSecret(password);
+        using var agent = new SsoUserAgent(new Uri(idp.BaseUrl), context, context.Redactor, context.Time);
+        var login = await agent.LoginAsync(user.Username, password, cancellationToken).ConfigureAwait(false);
+        var launch = login.Error is not null ? login
+            : await agent.LaunchAsync(context.Applications.Find(input.App)?.Id ?? input.App, cancellationToken).ConfigureAwait(false);
+        SsoResult.Store(context, launch);
+        if (!launch.ResponseDelivered)
+        {
+            return;
+        }
+        SsoResult.Store(context, await agent.OpenAsync(new Uri(idp.SloUrl(input.App)), cancellationToken).ConfigureAwait(false));
+    }
+}

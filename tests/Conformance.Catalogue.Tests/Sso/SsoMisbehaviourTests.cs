@@ -1,0 +1,21 @@
+namespace Conformance.Catalogue.Tests.Sso;
+
+/// <summary>The SSO checks fail, on the right check, when the stub stops enforcing what the scenario relies on.</summary>
+public sealed class SsoMisbehaviourTests
+{
+    [Test]
+    public async Task Certificate_WhenTheSpSkipsSignatureChecks_FailsOnTheForeignCertificateRefusal()
+    {
+        var result = await Misbehaviour.WithoutDefenceAsync("sso.certificate.download", "signature");
+
+        Misbehaviour.AssertFailsOn(result, "The SP refuses a Response its uploaded certificate does not verify", "200");
+    }
+
+    [Test]
+    public async Task Certificate_WhenTheSpSkipsSignatureChecks_AlsoFailsOnTheSessionCount()
+    {
+        var result = await Misbehaviour.WithoutDefenceAsync("sso.certificate.download", "signature");
+
+        Misbehaviour.AssertFailsOn(result, "No session is opened", "1");
+    }
+}
