@@ -46,6 +46,7 @@ public sealed class SpSession : IAsyncDisposable
                 values["acsUrl"] = stub.AcsUrl;
                 values["entityId"] = stub.EntityId;
                 values["loginUrl"] = stub.LoginLinkUrl;
+                values["sloUrl"] = stub.SloUrl;
             }
             else if (target.Start is { } start)
             {

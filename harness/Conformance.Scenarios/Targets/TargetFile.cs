@@ -64,6 +64,12 @@ public sealed record SamlSpec
 
     [Description("'Pick User ID from <saml2:NameID> element': true, or false when the SP reads the user id from an attribute.")]
     public bool UserIdFromNameId { get; init; } = true;
+
+    [Description("The SP's signing policy: it refuses a Response whose Assertion is unsigned (SAML Metadata WantAssertionsSigned).")]
+    public bool WantAssertionsSigned { get; init; } = true;
+
+    [Description("The SP's signing policy: it refuses a Response that is not itself signed, even when the Assertion is.")]
+    public bool WantResponseSigned { get; init; }
 }
 
 public sealed record LimitsSpec

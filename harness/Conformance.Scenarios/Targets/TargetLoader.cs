@@ -95,6 +95,8 @@ public static partial class TargetLoader
             caps.Add("saml");
             if (saml.LoginUrl is not null) { caps.Add("saml.sp-initiated"); }
             if (saml.SloUrl is not null) { caps.Add("saml.slo"); }
+            if (saml.WantAssertionsSigned) { caps.Add("saml.want-assertions-signed"); }
+            if (saml.WantResponseSigned) { caps.Add("saml.want-response-signed"); }
         }
         if (target.Limits.UserNameMaxLength is not null) { caps.Add("limits.username-length"); }
         if (target.Limits.RecordingsOnDeprovision is not null) { caps.Add("limits.recordings"); }
