@@ -83,7 +83,9 @@ function createControlRouter(state, samlRouter) {
     const groups = [...state.groups.values()]
       .filter((g) => (g.members ?? []).some((m) => m.value === user.id))
       .map((g) => ({ value: g.id, display: g.displayName }));
-    return res.status(200).json({ ...user, ...(groups.length ? { groups } : {}) });
+    // Like the stub: say whether a password was synchronized, never what it is.
+    const { password, ...visible } = user;
+    return res.status(200).json({ ...visible, passwordSet: typeof password === "string" && password.length > 0, ...(groups.length ? { groups } : {}) });
   });
 
   router.put("/users/:userName/recordings", (req, res) => res.status(404).json(NOT_SUPPORTED));

@@ -1,0 +1,29 @@
+namespace Conformance.Browser;
+
+/// <summary>
+/// Where a flow ended, as a person would see it. Every text is redacted; paths are relative to the run
+/// folder with '/' separators, as results.json and index.html expect.
+/// </summary>
+public sealed record BrowserOutcome
+{
+    public required string FinalUrl { get; init; }
+
+    /// <summary>The text of #session-user on the last page: the SP names who is signed in.</summary>
+    public string? SessionUser { get; init; }
+
+    /// <summary>The text of #error on the last page: the IdP's or the SP's refusal, or a failed login.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Why the flow could not go on (a page that never arrived, a missing tile); null when it ran to its end.</summary>
+    public string? Failure { get; init; }
+
+    public IReadOnlyList<string> Screenshots { get; init; } = [];
+
+    public string? Trace { get; init; }
+
+    /// <summary>The title of every page a screenshot was taken of, in order.</summary>
+    public IReadOnlyList<string> Titles { get; init; } = [];
+
+    /// <summary>The SP opened a session: it names a user and shows no error.</summary>
+    public bool SignedIn => SessionUser is not null && Error is null && Failure is null;
+}

@@ -1,0 +1,253 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Conformance.Browser;
+
+/// <summary>
+/// One person at one headless Debian chromium: a single tab whose cookies last as long as the session.
+/// Every page reached is saved as a full-page screenshot (NN-what.png). Start with
+/// <see cref="StartAsync"/>; <c>await using</c> closes the browser. Not for use by two flows at once.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private const string LoginFormSelector = "#username";
+    private const string TileSelector = "a.tile";
+    private const string NoAppsSelector = "#no-apps";
+    private const string ErrorSelector = "#error";
+    private const string SessionUserSelector = "#session-user";
+
+    /// <summary>What a page is, from what is on it, most telling first; the name goes into the screenshot's file name.</summary>
+    private static readonly (string Selector, string Name)[] Landmarks =
+    [
+        (SessionUserSelector, "sp-session"), (TileSelector, "user-console"), (NoAppsSelector, "user-console"), (ErrorSelector, "error"), (LoginFormSelector, "login"),
+    ];
+
+    private readonly BrowserSessionOptions _options;
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly IBrowserContext _context;
+    private readonly IPage _page;
+    private int _shots;
+
+    private BrowserSession(BrowserSessionOptions options, IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page)
+    {
+        _options = options;
+        _playwright = playwright;
+        _browser = browser;
+        _context = context;
+        _page = page;
+    }
+
+    public string ArtifactsFolder => _options.ArtifactsFolder;
+
+    /// <summary>Launches chromium; throws <see cref="BrowserUnavailableException"/> when it is not installed.</summary>
+    public static async Task<BrowserSession> StartAsync(BrowserSessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (playwright, browser) = await Chromium.LaunchAsync(options.ExecutablePath).ConfigureAwait(false);
+        try
+        {
+            var context = await browser.NewContextAsync().ConfigureAwait(false);
+            var timeout = (float)options.NavigationTimeout.TotalMilliseconds;
+            context.SetDefaultTimeout(timeout);
+            context.SetDefaultNavigationTimeout(timeout);
+            var page = await context.NewPageAsync().ConfigureAwait(false);
+            Directory.CreateDirectory(options.ArtifactsFolder);
+            return new BrowserSession(options, playwright, browser, context, page);
+        }
+        catch
+        {
+            await browser.DisposeAsync().ConfigureAwait(false);
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// "Access the JumpCloud User Console - Go to Applications and click an application tile": opens the
+    /// console, logs in when sent to the login page, clicks the tile of <paramref name="appId"/> and
+    /// follows the auto-posted Response to the SP's page.
+    /// </summary>
+    public Task<BrowserOutcome> IdpInitiatedAsync(string userConsoleUrl, string username, string password, string appId) =>
+        RunAsync("idp-initiated", password, async shots =>
+        {
+            await GoToAsync(userConsoleUrl).ConfigureAwait(false);
+            var reached = await ReachAsync(shots, LoginFormSelector, TileSelector, NoAppsSelector).ConfigureAwait(false);
+            if (reached == LoginFormSelector)
+            {
+                await LogInAsync(username, password).ConfigureAwait(false);
+                reached = await ReachAsync(shots, TileSelector, NoAppsSelector, ErrorSelector).ConfigureAwait(false);
+            }
+            if (reached == ErrorSelector)
+            {
+                return null;
+            }
+            var tile = _page.Locator($"{TileSelector}[data-app-id=\"{CssString(appId)}\"]");
+            if (await tile.CountAsync().ConfigureAwait(false) == 0)
+            {
+                return $"The User Console shows no tile for application '{appId}'.";
+            }
+            await tile.ClickAsync().ConfigureAwait(false);
+            await ReachAsync(shots, SessionUserSelector, ErrorSelector).ConfigureAwait(false);
+            return null;
+        });
+
+    /// <summary>
+    /// "Login redirects the user to JumpCloud where the user enters their JumpCloud credentials": opens the
+    /// SP's login link, logs in on the IdP's form when it shows, and follows the Response back to the SP.
+    /// </summary>
+    public Task<BrowserOutcome> SpInitiatedAsync(string spLoginUrl, string username, string password) =>
+        RunAsync("sp-initiated", password, async shots =>
+        {
+            await GoToAsync(spLoginUrl).ConfigureAwait(false);
+            if (await ReachAsync(shots, LoginFormSelector, SessionUserSelector, ErrorSelector).ConfigureAwait(false) == LoginFormSelector)
+            {
+                await LogInAsync(username, password).ConfigureAwait(false);
+                await ReachAsync(shots, SessionUserSelector, ErrorSelector).ConfigureAwait(false);
+            }
+            return null;
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _context.CloseAsync().ConfigureAwait(false);
+        await _browser.CloseAsync().ConfigureAwait(false);
+        await _browser.DisposeAsync().ConfigureAwait(false);
+        _playwright.Dispose();
+    }
+
+    /// <summary>Runs one flow (which returns a failure or null) and turns whatever happened into an outcome.</summary>
+    private async Task<BrowserOutcome> RunAsync(string flow, string password, Func<Shots, Task<string?>> steps)
+    {
+        _options.Redactor.AddSecret(password);
+        var shots = new Shots();
+        if (_options.RecordTrace)
+        {
+            await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Title = flow }).ConfigureAwait(false);
+        }
+        string? failure;
+        try
+        {
+            failure = await steps(shots).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            failure = Describe(ex);
+            await SettleAfterFailureAsync(shots).ConfigureAwait(false);
+        }
+        string? trace = null;
+        if (_options.RecordTrace)
+        {
+            trace = Path.Combine(_options.ArtifactsFolder, $"{Next()}-{flow}-trace.zip");
+            await _context.Tracing.StopAsync(new TracingStopOptions { Path = trace }).ConfigureAwait(false);
+            TraceScrubber.Scrub(trace, _options.Redactor);
+        }
+        return new BrowserOutcome
+        {
+            FinalUrl = Redact(_page.Url),
+            SessionUser = await TextOfAsync(SessionUserSelector).ConfigureAwait(false),
+            Error = await TextOfAsync(ErrorSelector).ConfigureAwait(false),
+            Failure = failure is null ? null : Redact(failure),
+            Screenshots = shots.Paths,
+            Trace = trace is null ? null : Relative(trace),
+            Titles = shots.Titles,
+        };
+    }
+
+    /// <summary>Waits only for the response to start: what the page then shows is what <see cref="ReachAsync"/> waits for.</summary>
+    private Task<IResponse?> GoToAsync(string url) => _page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+
+    /// <summary>
+    /// Waits until one of <paramref name="expected"/> is on the page (through redirects and auto-posted
+    /// forms), takes the screenshot, and returns the landmark the page shows.
+    /// </summary>
+    private async Task<string> ReachAsync(Shots shots, params string[] expected)
+    {
+        await _page.Locator(string.Join(", ", expected)).First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached }).ConfigureAwait(false);
+        await _page.WaitForLoadStateAsync(LoadState.Load).ConfigureAwait(false);
+        foreach (var (selector, name) in Landmarks.Where(l => expected.Contains(l.Selector)))
+        {
+            if (await _page.Locator(selector).CountAsync().ConfigureAwait(false) > 0)
+            {
+                await ShotAsync(name, shots).ConfigureAwait(false);
+                return selector;
+            }
+        }
+        throw new PlaywrightException($"The page changed again before it could be read (waiting for {string.Join(", ", expected)}).");
+    }
+
+    private async Task LogInAsync(string username, string password)
+    {
+        await _page.Locator("#username").FillAsync(username).ConfigureAwait(false);
+        await _page.Locator("#password").FillAsync(password).ConfigureAwait(false);
+        await _page.Locator("#login").ClickAsync().ConfigureAwait(false);
+    }
+
+    private async Task ShotAsync(string what, Shots shots)
+    {
+        var path = Path.Combine(_options.ArtifactsFolder, $"{Next()}-{what}.png");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true }).ConfigureAwait(false);
+        shots.Paths.Add(Relative(path));
+        shots.Titles.Add(Redact(await _page.TitleAsync().ConfigureAwait(false)));
+    }
+
+    /// <summary>
+    /// A navigation that never answers stays pending, and Playwright waits for it before reading the page:
+    /// stop it, as a person would press Esc, then keep what is on the screen. Either may fail on a broken
+    /// page, which must not hide the failure already recorded.
+    /// </summary>
+    private async Task SettleAfterFailureAsync(Shots shots)
+    {
+        try
+        {
+            var cdp = await _context.NewCDPSessionAsync(_page).ConfigureAwait(false);
+            await cdp.SendAsync("Page.stopLoading").ConfigureAwait(false);
+            await cdp.DetachAsync().ConfigureAwait(false);
+            await ShotAsync("failure", shots).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // The screenshot is a nicety; the flow's failure is what the outcome reports.
+        }
+    }
+
+    private async Task<string?> TextOfAsync(string selector)
+    {
+        try
+        {
+            var element = _page.Locator(selector).First;
+            if (await element.CountAsync().ConfigureAwait(false) == 0)
+            {
+                return null;
+            }
+            var text = await element.TextContentAsync(new LocatorTextContentOptions { Timeout = 1000 }).ConfigureAwait(false);
+            return text is null ? null : Redact(text.Trim());
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            return null; // the page is still navigating: it shows no such text yet
+        }
+    }
+
+    /// <summary>Playwright's first line ("Timeout 15000ms exceeded.") and the first call-log line saying what it was doing.</summary>
+    private static string Describe(Exception ex)
+    {
+        var lines = ex.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var doing = lines.FirstOrDefault(l => l.StartsWith("- ", StringComparison.Ordinal));
+        return doing is null ? lines[0] : $"{lines[0].TrimEnd('.')}: {doing[2..]}";
+    }
+
+    private string Next() => (++_shots).ToString("00", CultureInfo.InvariantCulture);
+
+    private string Relative(string path) => Path.GetRelativePath(_options.RunFolder, path).Replace('\\', '/');
+
+    private string Redact(string? text) => _options.Redactor.Redact(text) ?? "";
+
+    private static string CssString(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+    private sealed class Shots
+    {
+        public List<string> Paths { get; } = [];
+        public List<string> Titles { get; } = [];
+    }
+}

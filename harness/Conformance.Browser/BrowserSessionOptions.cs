@@ -1,0 +1,30 @@
+using Conformance.Core.Http;
+
+namespace Conformance.Browser;
+
+/// <summary>How to start a <see cref="BrowserSession"/>: where its evidence goes and how long a page may take.</summary>
+public sealed record BrowserSessionOptions
+{
+    /// <summary>The run folder; screenshots and traces go under artifacts/browser/{scenario}/ and are reported relative to it.</summary>
+    public required string RunFolder { get; init; }
+
+    public required string ScenarioId { get; init; }
+
+    /// <summary>Records a Playwright trace (screenshots and DOM snapshots) of every flow.</summary>
+    public bool RecordTrace { get; init; }
+
+    /// <summary>Every password typed is registered here, and every text the session returns or traces passes through it.</summary>
+    public Redactor Redactor { get; init; } = Redactor.Shared;
+
+    /// <summary>How long one page may take to arrive: an SP that never answers ends the flow with a failure, not a hang.</summary>
+    public TimeSpan NavigationTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Debian's chromium; Playwright's own browser downloads are never used.</summary>
+    public string ExecutablePath { get; init; } = Chromium.DebianPath;
+
+    /// <summary>{RunFolder}/artifacts/browser/{ScenarioId}, with the id made safe for a file name.</summary>
+    public string ArtifactsFolder => Path.Combine(RunFolder, "artifacts", "browser", SafeName(ScenarioId));
+
+    internal static string SafeName(string text) =>
+        new([.. text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-')]);
+}

@@ -1,0 +1,80 @@
+using System.ComponentModel;
+using Conformance.Browser;
+using Conformance.IdP;
+using Conformance.Scenarios.Running;
+
+namespace Conformance.Scenarios.Steps.Browser;
+
+public sealed record BrowserLoginInput
+{
+    public required string App { get; init; }
+    public required string User { get; init; }
+
+    [Description("Defaults to the user's directory password.")]
+    public string? Password { get; init; }
+
+    [Description("Record a Playwright trace (artifacts/browser/<scenario>/…-trace.zip), passwords scrubbed.")]
+    public bool Trace { get; init; } = true;
+}
+
+/// <summary>
+/// "Access the JumpCloud User Console / Go to Applications and click an application tile to launch it",
+/// done by a person in Debian's Chromium: every page is screenshotted into the run folder.
+/// </summary>
+public sealed class BrowserIdpLogin : StepAction<BrowserLoginInput>
+{
+    public override string Name => "browser.idp-login";
+    public override string Description => "In a real browser: user console → sign in → click the application's tile → the SP's page (screenshots, trace).";
+
+    protected override Task ExecuteAsync(BrowserLoginInput input, ScenarioContext context, CancellationToken cancellationToken) =>
+        BrowserRun.RunAsync(context, input, (session, idp, user, password) =>
+            session.IdpInitiatedAsync(idp.UserConsoleUrl, user, password, context.Applications.Get(input.App).Id));
+}
+
+/// <summary>"Go to the SP application login … Login redirects the user to JumpCloud where the user enters their JumpCloud credentials".</summary>
+public sealed class BrowserSpLogin : StepAction<BrowserLoginInput>
+{
+    public override string Name => "browser.sp-login";
+    public override string Description => "In a real browser: the SP's login link → the IdP's login form → credentials → back to the SP (screenshots, trace).";
+
+    protected override Task ExecuteAsync(BrowserLoginInput input, ScenarioContext context, CancellationToken cancellationToken) =>
+        BrowserRun.RunAsync(context, input, (session, _, user, password) =>
+            session.SpInitiatedAsync(context.Target.Saml?.LoginUrl ?? throw new InvalidOperationException("the target declares no saml.loginUrl"), user, password));
+}
+
+/// <summary>The last browser flow of a scenario, for browser.result.</summary>
+public sealed record BrowserResult(BrowserOutcome Outcome);
+
+internal static class BrowserRun
+{
+    public static async Task RunAsync(ScenarioContext context, BrowserLoginInput input, Func<BrowserSession, MockIdpServer, string, string, Task<BrowserOutcome>> flow)
+    {
+        var user = context.Directory.GetUser(input.User);
+        var password = input.Password ?? user.Password;
+        context.Redactor.AddSecret(password);
+        // Without a run folder (tests) the artifacts still go somewhere real, so screenshots are still taken.
+        var runFolder = context.RunFolder ?? Path.Combine(Path.GetTempPath(), "conformance-browser", context.Scenario.Id);
+        // No chromium is a harness error (errored), not the SP's fault: BrowserUnavailableException says how to get it.
+        var session = await BrowserSession.StartAsync(new BrowserSessionOptions
+        {
+            RunFolder = runFolder,
+            ScenarioId = context.Scenario.Id,
+            RecordTrace = input.Trace,
+            Redactor = context.Redactor,
+        }).ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            var outcome = await flow(session, context.Get<MockIdpServer>(), user.Username, password).ConfigureAwait(false);
+            context.Services[typeof(BrowserResult)] = new BrowserResult(outcome);
+            foreach (var shot in outcome.Screenshots)
+            {
+                context.Screenshots.Add(shot);
+            }
+            if (outcome.Trace is not null)
+            {
+                context.Traces.Add(outcome.Trace);
+            }
+            context.Note($"browser: {string.Join(" → ", outcome.Titles)}{(outcome.Failure is null ? "" : " — " + outcome.Failure)}");
+        }
+    }
+}
