@@ -20,19 +20,57 @@ internal static class Catalogue
 
     public static Scenario Get(string id) => Scenarios.Single(s => s.Id == id);
 
-    /// <summary>Runs one scenario against a fresh embedded stub; <paramref name="afterReset"/> may make the stub misbehave first.</summary>
+    /// <summary>
+    /// Runs one scenario against the target's SP, started once per test run and reset by every
+    /// scenario (as a CLI run does); <paramref name="afterReset"/> may make the SP misbehave first.
+    /// </summary>
     public static async Task<ScenarioResult> RunAsync(Scenario scenario, Func<SpControl, CancellationToken, Task>? afterReset = null, string targetFile = "bluejeans-stub.yaml")
     {
-        var redactor = new Redactor();
-        var target = TargetLoader.Load(Path.Combine(Root, "mocks", "targets", targetFile));
-        await using var sp = await SpSession.StartAsync(target, Root, redactor, CancellationToken.None);
+        var (sp, redactor) = await Session(targetFile);
         IScenarioEnvironment environment = new HarnessEnvironment();
         if (afterReset is not null)
         {
             environment = new Misbehaving(environment, afterReset);
         }
-        var runner = new ScenarioRunner(Library, new RunOptions { Target = sp.Target, Seed = 1 }, environment, redactor: redactor);
+        var expectedFailures = ExpectedFailures.Load(Path.Combine(Root, "expected-failures.yaml"), sp.Target.Name);
+        var runner = new ScenarioRunner(Library, new RunOptions { Target = sp.Target, Seed = 1, ExpectedFailures = expectedFailures }, environment, redactor: redactor);
         return await runner.RunScenarioAsync(scenario, CancellationToken.None);
+    }
+
+    private static readonly Dictionary<string, Task<(SpSession, Redactor)>> Sessions = new(StringComparer.Ordinal);
+
+    private static Task<(SpSession Session, Redactor Redactor)> Session(string targetFile)
+    {
+        lock (Sessions)
+        {
+            if (!Sessions.TryGetValue(targetFile, out var started))
+            {
+                Sessions[targetFile] = started = StartAsync(targetFile);
+            }
+            return started;
+        }
+    }
+
+    private static async Task<(SpSession, Redactor)> StartAsync(string targetFile)
+    {
+        var redactor = new Redactor();
+        var target = TargetLoader.Load(Path.Combine(Root, "mocks", "targets", targetFile));
+        return (await SpSession.StartAsync(target, Root, redactor, CancellationToken.None), redactor);
+    }
+
+    /// <summary>Stops every SP the tests started.</summary>
+    public static async Task StopAllAsync()
+    {
+        List<Task<(SpSession, Redactor)>> started;
+        lock (Sessions)
+        {
+            started = [.. Sessions.Values];
+            Sessions.Clear();
+        }
+        foreach (var session in started.Where(t => t.IsCompletedSuccessfully))
+        {
+            await session.Result.Item1.DisposeAsync();
+        }
     }
 
     /// <summary>Every step and check with expected and actual, for a failure message a person can act on.</summary>
