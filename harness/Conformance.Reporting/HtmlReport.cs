@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Xml;
 using System.Xml.Linq;
 using Conformance.Core.Saml;
+using Conformance.Saml;
+using Conformance.Saml.Signing;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Results;
 
@@ -180,7 +184,7 @@ public static class HtmlReport
         foreach (var m in evidence.SamlMessages)
         {
             var file = saml.TryGetValue(m, out var saved) ? saved.File : "";
-            h.Append(CultureInfo.InvariantCulture, $"<details class=\"saml\"><summary>SAML {m.Kind} → <code>{E(m.Destination)}</code> <a href=\"{E(file)}\">{E(file)}</a>{(m.ExpectAccepted ? "" : " <b>forged: a conforming SP refuses it</b>")}</summary><pre>{E(IndentXml(m.Xml))}</pre></details>");
+            h.Append(CultureInfo.InvariantCulture, $"<details class=\"saml\"><summary>SAML {m.Kind} → <code>{E(m.Destination)}</code> <a href=\"{E(file)}\">{E(file)}</a> {E(SignatureSummary(m))}{(m.ExpectAccepted ? "" : " <b>forged: a conforming SP refuses it</b>")}</summary><pre>{E(IndentXml(m.Xml))}</pre></details>");
         }
         if (evidence.Insights.Count > 0)
         {
@@ -198,6 +202,25 @@ public static class HtmlReport
         foreach (var trace in evidence.Traces)
         {
             h.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(trace)}\">Playwright trace {E(trace)}</a></p>");
+        }
+    }
+
+    /// <summary>What the signatures of a Response say when checked against the certificate recorded with it (never its KeyInfo).</summary>
+    private static string SignatureSummary(SamlMessageRecord message)
+    {
+        if (message.Kind != SamlMessageKind.Response || message.CertificatePem is null)
+        {
+            return "";
+        }
+        try
+        {
+            using var certificate = X509Certificate2.CreateFromPem(message.CertificatePem);
+            var report = SignatureVerifier.Verify(message.Xml, certificate);
+            return $"· signature: Response {report.Response.ToString().ToLowerInvariant()}, Assertion {report.Assertion.ToString().ToLowerInvariant()}";
+        }
+        catch (Exception ex) when (ex is CryptographicException or XmlException or SamlMessageException or InvalidOperationException)
+        {
+            return $"· signature: not verifiable ({ex.Message})";
         }
     }
 
