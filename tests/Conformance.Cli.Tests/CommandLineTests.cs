@@ -187,6 +187,7 @@ public sealed class CommandLineTests
                 foreach (var item in items)
                 {
                     item.AsObject().Remove("id");
+                    item.AsObject().Remove("timestamp");
                 }
                 evidence[list] = new JsonArray([.. items.OrderBy(i => i!.ToJsonString(), StringComparer.Ordinal)]);
             }
@@ -194,7 +195,7 @@ public sealed class CommandLineTests
         var text = results.ToJsonString();
         text = System.Text.RegularExpressions.Regex.Replace(text, "\"(start|end|runId|timestamp|startedAt|durationMs|at)\":\"?[^\",}]*\"?", "\"$1\":0");
         text = System.Text.RegularExpressions.Regex.Replace(text, @"127\.0\.0\.1:\d+", "127.0.0.1:PORT");
-        text = System.Text.RegularExpressions.Regex.Replace(text, @"\b(bjn|_)[0-9a-f]{16,}\b", "$1ID");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\b(bjn-|_)?[0-9a-f]{16,}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", "ID");
         return text;
     }
 }

@@ -1,6 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Xml;
 using Conformance.Saml.Signing;
 using Conformance.Saml.Xml;
 
@@ -12,142 +10,151 @@ public sealed record BuiltResponse(byte[] Xml, string ResponseId, string Asserti
     public string Base64 => Convert.ToBase64String(Xml);
 }
 
-/// <summary>Builds Web Browser SSO Responses (SAML profiles 4.1.4) and signs them.</summary>
+/// <summary>
+/// Builds Web Browser SSO Responses (SAML profiles 4.1.4) and signs them. The Response is written once, directly
+/// in exclusive canonical form (<see cref="CanonicalWriter"/>), so each digest is the hash of bytes as written and
+/// the XML work stays a sliver of the two RSA operations; the document an SP parses is byte for byte what was signed.
+/// </summary>
 public static class ResponseBuilder
 {
-    private const string P = "samlp";
-    private const string A = "saml";
-
-    private static readonly XmlWriterSettings WriterSettings = new()
-    {
-        Encoding = new UTF8Encoding(false),
-        OmitXmlDeclaration = true,
-        Indent = false,
-    };
-
     public static BuiltResponse Build(ResponseSpec spec, X509Certificate2 signingCertificate)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(signingCertificate);
         var responseId = spec.ResponseId ?? SamlIds.New();
         var assertionId = spec.AssertionId ?? SamlIds.New();
+        using var key = spec.Signing == SignedParts.None ? null : signingCertificate.GetRSAPrivateKey()
+            ?? throw new InvalidOperationException("The signing certificate has no RSA private key.");
 
-        using var buffer = new MemoryStream();
-        using (var w = XmlWriter.Create(buffer, WriterSettings))
-        {
-            Write(w, spec, responseId, assertionId);
-        }
-        buffer.Position = 0;
-        // One parse of our own output; signing works on that DOM and it is serialised once, never re-indented.
-        var document = SafeXml.Load(buffer);
-        var response = document.DocumentElement!;
-        if (spec.Signing.HasFlag(SignedParts.Assertion))
-        {
-            XmlSigner.Sign(SafeXml.Child(response, SamlNames.Assertion, "Assertion")!, signingCertificate);
-        }
-        // After the Assertion, so that the Response digest covers the Assertion's signature.
-        if (spec.Signing.HasFlag(SignedParts.Response))
-        {
-            XmlSigner.Sign(response, signingCertificate);
-        }
-        return new BuiltResponse(Encoding.UTF8.GetBytes(document.OuterXml), responseId, assertionId);
-    }
-
-    private static void Write(XmlWriter w, ResponseSpec spec, string responseId, string assertionId)
-    {
+        // Written in pieces around the two signature slots (right after each Issuer, where the schema wants them):
+        // response head | status | assertion head | assertion rest + end, then the signatures, then stitched together.
+        var w = new CanonicalWriter();
         var issued = SafeXml.FormatTime(spec.IssueInstant);
         var expires = SafeXml.FormatTime(spec.IssueInstant + spec.Lifetime);
+        WriteResponseHead(w, spec, responseId, issued);
+        var status = w.Position;
+        w.Raw("<samlp:Status><samlp:StatusCode"u8);
+        w.Attribute("Value"u8, SamlNames.StatusSuccess);
+        w.Raw("></samlp:StatusCode></samlp:Status>"u8);
+        var assertion = w.Position;
+        WriteAssertionHead(w, spec, assertionId, issued);
+        var assertionRest = w.Position;
+        WriteAssertionRest(w, spec, issued, expires);
+        var assertionEnd = w.Position;
+        w.Raw("</samlp:Response>"u8);
+        var end = w.Position;
 
-        w.WriteStartElement(P, "Response", SamlNames.Protocol);
-        w.WriteAttributeString("xmlns", A, null, SamlNames.Assertion);
-        w.WriteAttributeString("ID", responseId);
-        w.WriteAttributeString("Version", "2.0");
-        w.WriteAttributeString("IssueInstant", issued);
-        w.WriteAttributeString("Destination", spec.AcsUrl);
+        var assertionSignature = (Start: end, End: end);
+        if (spec.Signing.HasFlag(SignedParts.Assertion))
+        {
+            var digest = EnvelopedSignature.Digest(w, (assertion, assertionRest), (assertionRest, assertionEnd));
+            EnvelopedSignature.Write(w, assertionId, digest, key!, signingCertificate);
+            assertionSignature.End = w.Position;
+        }
+        // After the Assertion's, so that the Response digest covers the Assertion's signature.
+        var responseSignature = (Start: w.Position, End: w.Position);
+        if (spec.Signing.HasFlag(SignedParts.Response))
+        {
+            var digest = EnvelopedSignature.Digest(w, (0, status), (status, assertionRest), assertionSignature, (assertionRest, end));
+            EnvelopedSignature.Write(w, responseId, digest, key!, signingCertificate);
+            responseSignature.End = w.Position;
+        }
+
+        (int Start, int End)[] order = [(0, status), responseSignature, (status, assertionRest), assertionSignature, (assertionRest, end)];
+        var xml = new byte[order.Sum(part => part.End - part.Start)];
+        var at = 0;
+        foreach (var (from, to) in order)
+        {
+            w.Span(from, to).CopyTo(xml.AsSpan(at));
+            at += to - from;
+        }
+        return new BuiltResponse(xml, responseId, assertionId);
+    }
+
+    // Attributes in canonical order (unqualified ones by local name); each namespace declared where exc-c14n renders it.
+    private static void WriteResponseHead(CanonicalWriter w, ResponseSpec spec, string responseId, string issued)
+    {
+        w.Raw("<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""u8);
+        w.Attribute("Destination"u8, spec.AcsUrl);
+        w.Attribute("ID"u8, responseId);
         if (spec.InResponseTo is not null)
         {
-            w.WriteAttributeString("InResponseTo", spec.InResponseTo);
+            w.Attribute("InResponseTo"u8, spec.InResponseTo);
         }
-        WriteIssuer(w, spec.IdpEntityId);
-        w.WriteStartElement(P, "Status", SamlNames.Protocol);
-        w.WriteStartElement(P, "StatusCode", SamlNames.Protocol);
-        w.WriteAttributeString("Value", SamlNames.StatusSuccess);
-        w.WriteEndElement();
-        w.WriteEndElement();
+        w.Attribute("IssueInstant"u8, issued);
+        w.Raw(" Version=\"2.0\"><saml:Issuer xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\""u8);
+        WriteIssuerRest(w, spec.IdpEntityId);
+    }
 
-        w.WriteStartElement(A, "Assertion", SamlNames.Assertion);
-        w.WriteAttributeString("ID", assertionId);
-        w.WriteAttributeString("Version", "2.0");
-        w.WriteAttributeString("IssueInstant", issued);
-        WriteIssuer(w, spec.IdpEntityId);
+    private static void WriteAssertionHead(CanonicalWriter w, ResponseSpec spec, string assertionId, string issued)
+    {
+        w.Raw("<saml:Assertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\""u8);
+        w.Attribute("ID"u8, assertionId);
+        w.Attribute("IssueInstant"u8, issued);
+        w.Raw(" Version=\"2.0\"><saml:Issuer"u8);
+        WriteIssuerRest(w, spec.IdpEntityId);
+    }
 
-        w.WriteStartElement(A, "Subject", SamlNames.Assertion);
-        w.WriteStartElement(A, "NameID", SamlNames.Assertion);
-        w.WriteAttributeString("Format", spec.NameIdFormat);
-        w.WriteString(spec.NameId);
-        w.WriteEndElement();
-        w.WriteStartElement(A, "SubjectConfirmation", SamlNames.Assertion);
-        w.WriteAttributeString("Method", SamlNames.BearerConfirmation);
-        w.WriteStartElement(A, "SubjectConfirmationData", SamlNames.Assertion);
+    private static void WriteIssuerRest(CanonicalWriter w, string entityId)
+    {
+        w.Attribute("Format"u8, SamlNames.NameIdEntity);
+        w.Raw(">"u8);
+        w.Text(entityId);
+        w.Raw("</saml:Issuer>"u8);
+    }
+
+    private static void WriteAssertionRest(CanonicalWriter w, ResponseSpec spec, string issued, string expires)
+    {
+        w.Raw("<saml:Subject><saml:NameID"u8);
+        w.Attribute("Format"u8, spec.NameIdFormat);
+        w.Raw(">"u8);
+        w.Text(spec.NameId);
+        w.Raw("</saml:NameID><saml:SubjectConfirmation"u8);
+        w.Attribute("Method"u8, SamlNames.BearerConfirmation);
+        w.Raw("><saml:SubjectConfirmationData"u8);
         if (spec.InResponseTo is not null)
         {
-            w.WriteAttributeString("InResponseTo", spec.InResponseTo);
+            w.Attribute("InResponseTo"u8, spec.InResponseTo);
         }
-        w.WriteAttributeString("NotOnOrAfter", expires);
-        w.WriteAttributeString("Recipient", spec.AcsUrl);
-        w.WriteEndElement();
-        w.WriteEndElement();
-        w.WriteEndElement();
+        w.Attribute("NotOnOrAfter"u8, expires);
+        w.Attribute("Recipient"u8, spec.AcsUrl);
+        w.Raw("></saml:SubjectConfirmationData></saml:SubjectConfirmation></saml:Subject>"u8);
 
-        w.WriteStartElement(A, "Conditions", SamlNames.Assertion);
-        w.WriteAttributeString("NotBefore", issued);
-        w.WriteAttributeString("NotOnOrAfter", expires);
-        w.WriteStartElement(A, "AudienceRestriction", SamlNames.Assertion);
-        w.WriteElementString(A, "Audience", SamlNames.Assertion, spec.Audience);
-        w.WriteEndElement();
-        w.WriteEndElement();
+        w.Raw("<saml:Conditions"u8);
+        w.Attribute("NotBefore"u8, issued);
+        w.Attribute("NotOnOrAfter"u8, expires);
+        w.Raw("><saml:AudienceRestriction>"u8);
+        w.Element("saml:Audience"u8, spec.Audience);
+        w.Raw("</saml:AudienceRestriction></saml:Conditions>"u8);
 
-        w.WriteStartElement(A, "AuthnStatement", SamlNames.Assertion);
-        w.WriteAttributeString("AuthnInstant", SafeXml.FormatTime(spec.AuthnInstant ?? spec.IssueInstant));
-        w.WriteAttributeString("SessionIndex", spec.SessionIndex);
-        w.WriteStartElement(A, "AuthnContext", SamlNames.Assertion);
-        w.WriteElementString(A, "AuthnContextClassRef", SamlNames.Assertion, SamlNames.PasswordProtectedTransport);
-        w.WriteEndElement();
-        w.WriteEndElement();
+        w.Raw("<saml:AuthnStatement"u8);
+        w.Attribute("AuthnInstant"u8, SafeXml.FormatTime(spec.AuthnInstant ?? spec.IssueInstant));
+        w.Attribute("SessionIndex"u8, spec.SessionIndex);
+        w.Raw("><saml:AuthnContext>"u8);
+        w.Element("saml:AuthnContextClassRef"u8, SamlNames.PasswordProtectedTransport);
+        w.Raw("</saml:AuthnContext></saml:AuthnStatement>"u8);
 
         // The schema forbids an empty AttributeStatement.
         if (spec.Attributes.Count > 0)
         {
-            w.WriteStartElement(A, "AttributeStatement", SamlNames.Assertion);
+            w.Raw("<saml:AttributeStatement>"u8);
             foreach (var attribute in spec.Attributes)
             {
-                w.WriteStartElement(A, "Attribute", SamlNames.Assertion);
-                w.WriteAttributeString("Name", attribute.Name);
-                w.WriteAttributeString("NameFormat", SamlNames.BasicAttributeNameFormat);
+                w.Raw("<saml:Attribute"u8);
+                w.Attribute("Name"u8, attribute.Name);
+                w.Attribute("NameFormat"u8, SamlNames.BasicAttributeNameFormat);
+                w.Raw(">"u8);
                 foreach (var value in attribute.Values)
                 {
-                    w.WriteStartElement(A, "AttributeValue", SamlNames.Assertion);
                     // Declared here so the value's type survives when an SP extracts the Assertion alone.
-                    w.WriteAttributeString("xmlns", "xs", null, SamlNames.XmlSchema);
-                    w.WriteAttributeString("xmlns", "xsi", null, SamlNames.XmlSchemaInstance);
-                    w.WriteAttributeString("xsi", "type", SamlNames.XmlSchemaInstance, "xs:string");
-                    w.WriteString(value);
-                    w.WriteEndElement();
+                    w.Raw("<saml:AttributeValue xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"xs:string\">"u8);
+                    w.Text(value);
+                    w.Raw("</saml:AttributeValue>"u8);
                 }
-                w.WriteEndElement();
+                w.Raw("</saml:Attribute>"u8);
             }
-            w.WriteEndElement();
+            w.Raw("</saml:AttributeStatement>"u8);
         }
-
-        w.WriteEndElement();
-        w.WriteEndElement();
-    }
-
-    private static void WriteIssuer(XmlWriter w, string entityId)
-    {
-        w.WriteStartElement(A, "Issuer", SamlNames.Assertion);
-        w.WriteAttributeString("Format", SamlNames.NameIdEntity);
-        w.WriteString(entityId);
-        w.WriteEndElement();
+        w.Raw("</saml:Assertion>"u8);
     }
 }

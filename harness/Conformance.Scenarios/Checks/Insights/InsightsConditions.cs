@@ -39,8 +39,12 @@ public sealed class InsightsCount : Condition<InsightsQuery>
     {
         var all = context.Insights.Events;
         var matching = all.Where(input.Matches).ToList();
+        // Concurrent pushes log in no fixed order: the detail counts by type so that a seed reproduces it.
         var detail = $"{matching.Count} of {all.Count} events are {input.Describe()}; logged: "
-            + (all.Count == 0 ? "none" : string.Join(", ", all.Select(e => $"{e.EventType}({(e.Success ? "ok" : "failed")})")));
+            + (all.Count == 0 ? "none" : string.Join(", ", all
+                .GroupBy(e => $"{e.EventType}({(e.Success ? "ok" : "failed")})")
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Count() == 1 ? g.Key : $"{g.Key} x{g.Count()}")));
         return Task.FromResult(new Observation(matching.Count, detail));
     }
 }
@@ -62,6 +66,6 @@ public sealed class InsightsField : Condition<InsightsQuery>
         {
             node = node?[part];
         }
-        return Task.FromResult(new Observation(node?.DeepClone(), $"newest {latest.EventType} event {latest.Id}"));
+        return Task.FromResult(new Observation(node?.DeepClone(), $"newest {latest.EventType} event, for {latest.Resource.Type} {latest.Resource.Username ?? latest.Resource.DisplayName ?? latest.Resource.Id}"));
     }
 }

@@ -1,0 +1,176 @@
+using Conformance.Bench.Reporting;
+using Conformance.Bench.Scim;
+using Conformance.Core.Directories;
+using Conformance.Scim;
+using BlueJeans.Stub;
+
+namespace Conformance.Bench.Figures;
+
+/// <summary>
+/// Figure 2: the whole engine against a raw HttpClient loop sending the same requests with the same concurrency,
+/// to the embedded BlueJeans stub and to a minimal Kestrel endpoint. Figure 6: the stub under a lookup/create mix.
+/// </summary>
+internal static class ScimPush
+{
+    private const string Group = "2 SCIM push";
+    private static readonly int Concurrency = new ScimEngineOptions().Concurrency;
+
+    public static async Task<IReadOnlyList<Figure>> MeasureAsync(BenchOptions options)
+    {
+        var users = Organisation.Users(options.PushUsers);
+        var bodies = RawScimClient.Bodies(users);
+        var stubUsers = users.Take(options.StubPushUsers).ToList();
+        var stubBodies = bodies.Take(options.StubPushUsers).ToList();
+        var figures = new List<Figure>();
+
+        await using var stub = await BlueJeansStub.StartAsync(new BlueJeansStubOptions { Port = 0 });
+        var onStub = new Target("BlueJeans stub (WireMock)", new Uri(stub.ScimBaseUrl), stub.GenerateToken(), stub.Reset);
+        Progress($"engine and raw loop → stub, {stubUsers.Count:N0} users");
+        var (engine, raw, _) = await SideBySideAsync(onStub, stubUsers, stubBodies, options, withoutHar: false);
+        figures.AddRange(Rows(onStub.Name, engine, raw, stubUsers.Count, goal: null));
+        Progress("stub under a lookup/create mix");
+        figures.AddRange(await StubLoadAsync(onStub, users, options));
+
+        await using var endpoint = await MinimalScimEndpoint.StartAsync("bench-token-kestrel");
+        var onKestrel = new Target("minimal Kestrel endpoint", endpoint.BaseUrl, endpoint.Token, endpoint.Clear);
+        Progress($"raw loop → Kestrel, {stubUsers.Count:N0} users (the stub's yardstick)");
+        var rawKestrelAtStubCount = await RawOnlyAsync(onKestrel, stubBodies, options);
+        Progress($"engine and raw loop → Kestrel, {users.Count:N0} users");
+        var (kestrelEngine, kestrelRaw, noHar) = await SideBySideAsync(onKestrel, users, bodies, options, withoutHar: true);
+        figures.AddRange(Rows(onKestrel.Name, kestrelEngine, kestrelRaw, users.Count, goal: 0.80));
+        figures.Add(new Figure
+        {
+            Group = Group,
+            Name = $"engine with HAR capture off → {onKestrel.Name}, {users.Count:N0} users",
+            Unit = "users/s",
+            Value = Stat.Of([.. noHar.Select(s => users.Count / s)]),
+            RatioTo = "raw loop",
+            Ratio = Stat.Of([.. noHar.Zip(kestrelRaw, (e, r) => r / e)]),
+            Note = "diagnostic: what the journal's capture costs the engine",
+        });
+        figures.Add(new Figure
+        {
+            Group = Group,
+            Name = $"what the stub costs: raw loop on WireMock vs on Kestrel, {stubUsers.Count:N0} users each",
+            Unit = "ratio",
+            Value = Stat.Of([.. raw.Zip(rawKestrelAtStubCount, (s, k) => k / s)]),
+            Note = "raw users/s against the stub ÷ raw users/s against the minimal Kestrel endpoint",
+        });
+        return figures;
+    }
+
+    private static void Progress(string step) => Console.WriteLine($"        {step}");
+
+    private static async Task<List<double>> RawOnlyAsync(Target target, IReadOnlyList<(string UserName, string Body)> bodies, BenchOptions options)
+    {
+        using var raw = new RawScimClient(target.BaseUrl, target.Token, Concurrency);
+        var seconds = new List<double>();
+        for (var rep = 0; rep < options.Repetitions; rep++)
+        {
+            target.Reset();
+            seconds.Add(await Repeat.SecondsAsync(() => raw.PushAsync(bodies)));
+        }
+        return seconds;
+    }
+
+    /// <summary>Seconds per push of every user, engine and raw loop alternating in each repetition.</summary>
+    private static async Task<(List<double> Engine, List<double> Raw, List<double> EngineWithoutHar)> SideBySideAsync(
+        Target target, IReadOnlyList<DirectoryUser> users, IReadOnlyList<(string UserName, string Body)> bodies, BenchOptions options, bool withoutHar)
+    {
+        using var raw = new RawScimClient(target.BaseUrl, target.Token, Concurrency);
+        // Warm-up: JIT, connection pools and the SP's own first-request costs stay out of the timings.
+        target.Reset();
+        await EnginePushAsync(target, users.Take(200).ToList());
+        target.Reset();
+        await raw.PushAsync([.. bodies.Take(200)]);
+        var engineSeconds = new List<double>();
+        var rawSeconds = new List<double>();
+        var noHarSeconds = new List<double>();
+        for (var rep = 0; rep < options.Repetitions; rep++)
+        {
+            target.Reset();
+            engineSeconds.Add(await EnginePushAsync(target, users));
+            target.Reset();
+            rawSeconds.Add(await Repeat.SecondsAsync(() => raw.PushAsync(bodies)));
+            if (withoutHar)
+            {
+                target.Reset();
+                noHarSeconds.Add(await EnginePushAsync(target, users, captureHar: false));
+            }
+        }
+        return (engineSeconds, rawSeconds, noHarSeconds);
+    }
+
+    private static async Task<double> EnginePushAsync(Target target, IReadOnlyList<DirectoryUser> users, bool captureHar = true)
+    {
+        await using var organisation = await Organisation.ActivatedAsync(users, target.BaseUrl, target.Token, captureHar);
+        var seconds = await Repeat.SecondsAsync(organisation.PushAllAsync);
+        if (organisation.Created != users.Count)
+        {
+            throw new InvalidOperationException($"{target.Name}: the engine created {organisation.Created} of {users.Count} users.");
+        }
+        return seconds;
+    }
+
+    private static IReadOnlyList<Figure> Rows(string target, List<double> engine, List<double> raw, int users, double? goal)
+    {
+        var ratio = Stat.Of([.. engine.Zip(raw, (e, r) => r / e)]);
+        return
+        [
+            new Figure
+            {
+                Group = Group,
+                Name = $"raw HttpClient loop → {target}, {users:N0} users",
+                Unit = "users/s",
+                Value = Stat.Of([.. raw.Select(s => users / s)]),
+            },
+            new Figure
+            {
+                Group = Group,
+                Name = $"engine (lookup + create, mapping, DI, HAR) → {target}, {users:N0} users",
+                Unit = "users/s",
+                Value = Stat.Of([.. engine.Select(s => users / s)]),
+                RatioTo = "raw loop",
+                Ratio = ratio,
+                Goal = goal is { } g ? $"≥ {g:P0} of the raw loop" : null,
+                Met = goal is { } bar ? ratio.Median >= bar : null,
+            },
+        ];
+    }
+
+    /// <summary>Figure 6: 4 lookups to 1 create at the engine's concurrency, for a fixed window per repetition.</summary>
+    private static async Task<IReadOnlyList<Figure>> StubLoadAsync(Target target, IReadOnlyList<DirectoryUser> users, BenchOptions options)
+    {
+        using var raw = new RawScimClient(target.BaseUrl, target.Token, Concurrency);
+        var known = users.Take(1000).ToList();
+        var mapping = new Conformance.Scim.Mapping.UserMapping();
+        var template = known[0];
+        var rates = new List<double>();
+        var p50 = new List<double>();
+        var p99 = new List<double>();
+        for (var rep = 0; rep < options.Repetitions; rep++)
+        {
+            target.Reset();
+            await raw.PushAsync(RawScimClient.Bodies(known));
+            var (requests, seconds, latencies) = await raw.MixAsync(
+                [.. known.Select(u => u.Username)],
+                n => mapping.Resource(template with { Id = $"load-{rep}-{n}", Username = $"load.{rep}.{n}", Email = $"load.{rep}.{n}@example.test" }, null).ToJsonString(),
+                createEvery: 5,
+                options.LoadWindow);
+            latencies.Sort();
+            rates.Add(requests / seconds);
+            p50.Add(latencies[latencies.Count / 2]);
+            p99.Add(latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * 0.99))]);
+        }
+        const string group = "6 Stub SP under load";
+        var mix = $"80% lookups / 20% creates, {Concurrency} in flight, {options.LoadWindow.TotalSeconds:0.#} s per repetition";
+        return
+        [
+            new Figure { Group = group, Name = "BlueJeans stub throughput", Unit = "requests/s", Value = Stat.Of(rates), Note = mix },
+            new Figure { Group = group, Name = "BlueJeans stub latency p50", Unit = "ms", Value = Stat.Of(p50) },
+            new Figure { Group = group, Name = "BlueJeans stub latency p99", Unit = "ms", Value = Stat.Of(p99) },
+        ];
+    }
+
+    private sealed record Target(string Name, Uri BaseUrl, string Token, Action Reset);
+}
