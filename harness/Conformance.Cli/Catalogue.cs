@@ -63,8 +63,8 @@ internal static class Catalogue
         return result.Problems.Count > 0 ? throw new InputException(result.Problems) : result.Scenarios;
     }
 
-    /// <summary>--scenarios GLOB (on the file path or the id), --tag T (any of them), --shard i/n, in that order.</summary>
-    public static IReadOnlyList<Scenario> Select(IReadOnlyList<Scenario> scenarios, string? glob, IReadOnlyList<string> tags, string? shard)
+    /// <summary>--scenarios GLOB (on the file path or the id), --tag T (any of them), --exclude-tag T (none of them), --shard i/n, in that order.</summary>
+    public static IReadOnlyList<Scenario> Select(IReadOnlyList<Scenario> scenarios, string? glob, IReadOnlyList<string> tags, string? shard, IReadOnlyList<string>? excludedTags = null)
     {
         IEnumerable<Scenario> selected = scenarios;
         if (glob is not null)
@@ -75,6 +75,10 @@ internal static class Catalogue
         if (tags.Count > 0)
         {
             selected = selected.Where(s => s.Tags.Intersect(tags, StringComparer.Ordinal).Any());
+        }
+        if (excludedTags is { Count: > 0 })
+        {
+            selected = selected.Where(s => !s.Tags.Intersect(excludedTags, StringComparer.Ordinal).Any());
         }
         var list = selected.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
         if (shard is not null)

@@ -19,10 +19,10 @@ internal static class CommandLine
 
     private static readonly Dictionary<string, bool> RunFlags = new(StringComparer.Ordinal)
     {
-        ["scenarios"] = true, ["tag"] = true, ["target"] = true, ["seed"] = true, ["out"] = true, ["shard"] = true, ["expected-failures"] = true,
+        ["scenarios"] = true, ["tag"] = true, ["target"] = true, ["seed"] = true, ["out"] = true, ["shard"] = true, ["expected-failures"] = true, ["exclude-tag"] = true,
     };
 
-    private static readonly Dictionary<string, bool> ListOptions = new(StringComparer.Ordinal) { ["scenarios"] = true, ["tag"] = true };
+    private static readonly Dictionary<string, bool> ListOptions = new(StringComparer.Ordinal) { ["scenarios"] = true, ["tag"] = true, ["exclude-tag"] = true };
     private static readonly Dictionary<string, bool> NoOptions = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, bool> CertifyOptions = new(RunFlags, StringComparer.Ordinal) { ["cert"] = true, ["key"] = true, ["trust"] = true };
     private static readonly Dictionary<string, bool> ReportOptions = new(StringComparer.Ordinal) { ["out"] = true };
@@ -78,8 +78,9 @@ internal static class CommandLine
         var scenarios = Catalogue.Select(
             Catalogue.Load(library, Catalogue.Files(root, [])),
             args.Option("scenarios"),
-            [.. args.Options("tag").SelectMany(t => t.Split(','))],
-            args.Option("shard"));
+            Tags(args, "tag"),
+            args.Option("shard"),
+            Tags(args, "exclude-tag"));
         var seed = args.IntOption("seed") ?? 1;
         var expectedPath = args.Option("expected-failures") ?? Path.Combine(root, "expected-failures.yaml");
         var expected = File.Exists(expectedPath) ? ExpectedFailures.Load(expectedPath, target.Name) : ExpectedFailures.None;
@@ -109,7 +110,7 @@ internal static class CommandLine
     private static int List(Arguments args, TextWriter stdout)
     {
         var root = Catalogue.RepositoryRoot();
-        var scenarios = Catalogue.Select(Catalogue.Load(Library(), Catalogue.Files(root, [])), args.Option("scenarios"), [.. args.Options("tag").SelectMany(t => t.Split(','))], shard: null);
+        var scenarios = Catalogue.Select(Catalogue.Load(Library(), Catalogue.Files(root, [])), args.Option("scenarios"), Tags(args, "tag"), shard: null, Tags(args, "exclude-tag"));
         foreach (var s in scenarios)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Id}\t{s.Area.ToString().ToLowerInvariant()}\t{string.Join(',', s.Tags)}\t{s.Title}"));
@@ -155,8 +156,9 @@ internal static class CommandLine
         stdout.WriteLine("""
             usage: ./run.sh [VERB] [OPTIONS]
               (no verb)                 run the default catalogue against the embedded BlueJeans stub
-              run [--scenarios GLOB] [--tag T] [--target FILE] [--seed N] [--out DIR] [--shard i/n]
-              list [--scenarios GLOB] [--tag T]
+              run [--scenarios GLOB] [--tag T] [--exclude-tag T] [--target FILE] [--seed N] [--out DIR] [--shard i/n]
+                  [--expected-failures FILE]
+              list [--scenarios GLOB] [--tag T] [--exclude-tag T]
               validate [PATHS]          check scenario files; one line per problem (file:line:column)
               serve idp|sp [--port N]   start the mock IdP or the BlueJeans stub until Ctrl+C
               report merge DIR... --out DIR
@@ -169,4 +171,6 @@ internal static class CommandLine
     }
 
     internal static StepLibrary Library() => StepLibrary.Discover();
+
+    private static List<string> Tags(Arguments args, string option) => [.. args.Options(option).SelectMany(t => t.Split(','))];
 }

@@ -55,6 +55,20 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task List_WithExcludedTag_LeavesThoseScenariosOut()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/passing.yaml", Passing);
+        sandbox.Scenario("sso/browser.yaml", Passing.Replace("cli.passing", "cli.browser", StringComparison.Ordinal).Replace("tags: [cli]", "tags: [cli, browser]", StringComparison.Ordinal));
+
+        var (_, all, _) = await sandbox.RunAsync("list", "--tag", "cli");
+        var (_, some, _) = await sandbox.RunAsync("list", "--tag", "cli", "--exclude-tag", "browser");
+
+        Assert.That(all, Does.Contain("cli.browser").And.Contain("2 scenarios"));
+        Assert.That(some, Does.Not.Contain("cli.browser").And.Contain("1 scenarios"));
+    }
+
+    [Test]
     public async Task Validate_WithEveryKindOfMistake_PrintsOneLinePerProblemAndExitsTwo()
     {
         using var sandbox = new Sandbox();
