@@ -1,4 +1,6 @@
 using Conformance.Core.Applications;
+using Conformance.Core.Directories;
+using Conformance.Saml.Responses;
 using Conformance.Core.Saml;
 using Conformance.IdP.Sessions;
 using Conformance.IdP.Sso;
@@ -42,4 +44,34 @@ internal sealed class IdpState(MockIdpOptions options, SsoRegistry registry, Ses
             ApplicationId = app.Id,
             At = options.Time.GetUtcNow(),
         });
+
+    /// <summary>
+    /// The Response the IdP issues to <paramref name="user"/> for the application, as its SSO tab says
+    /// (NameID source and format, attribute statements, signing); null when the user lacks the NameID property.
+    /// </summary>
+    public ResponseSpec? ResponseSpec(Application app, SsoSettings settings, DirectoryUser user, string? inResponseTo, DateTimeOffset? authnInstant, string sessionIndex)
+    {
+        var nameId = UserProperties.Get(user, settings.NameIdSource);
+        return nameId is null ? null : new ResponseSpec
+        {
+            IdpEntityId = EntityId(app),
+            AcsUrl = settings.AcsUrl,
+            Audience = settings.SpEntityId,
+            NameId = nameId,
+            NameIdFormat = settings.NameIdFormat,
+            InResponseTo = inResponseTo,
+            IssueInstant = options.Time.GetUtcNow(),
+            AuthnInstant = authnInstant,
+            SessionIndex = sessionIndex,
+            Lifetime = options.AssertionLifetime,
+            Signing = settings.Signing,
+            Attributes =
+            [
+                .. settings.Attributes
+                    .Select(a => (a.Name, Value: UserProperties.Get(user, a.UserProperty)))
+                    .Where(a => a.Value is not null)
+                    .Select(a => new AttributeClaim(a.Name, a.Value!)),
+            ],
+        };
+    }
 }

@@ -1,6 +1,9 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Conformance.Core.Applications;
+using Conformance.Core.Directories;
+using Conformance.Saml;
+using Conformance.Saml.Responses;
 using Conformance.IdP.Admin;
 using Conformance.IdP.Pages;
 using Conformance.IdP.Sessions;
@@ -113,6 +116,19 @@ public sealed class MockIdpServer : IAsyncDisposable
     public X509Certificate2 SigningCertificate(string app) => _state.Registry.Certificate(App(app)).Certificate;
 
     public string MetadataXml(string app) => _saml.MetadataXml(App(app));
+
+    /// <summary>
+    /// The Response the IdP would issue to the user for the application right now (IdP-initiated), from its SSO
+    /// tab: the security suite starts every forged Response from exactly this one.
+    /// </summary>
+    public ResponseSpec ResponseSpecFor(string app, DirectoryUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var application = App(app);
+        var settings = FindSso(app) ?? throw new ApplicationRefusedException($"The SSO tab of '{app}' is not configured.");
+        return _state.ResponseSpec(application, settings, user, inResponseTo: null, authnInstant: null, SamlIds.New())
+            ?? throw new ApplicationRefusedException($"User '{user.Username}' has no {settings.NameIdSource}, which the SSO tab uses as NameID.");
+    }
 
     public SsoSettings? FindSso(string app) => _state.Registry.Find(App(app).Id);
 

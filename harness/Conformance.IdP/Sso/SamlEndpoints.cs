@@ -207,35 +207,15 @@ internal sealed class SamlEndpoints(IdpState state)
                 + "ask your administrator to bind one of your user groups to it.").ConfigureAwait(false);
             return;
         }
-        var nameId = UserProperties.Get(user, settings.NameIdSource);
-        if (nameId is null)
+        var spec = state.ResponseSpec(app, settings, user, inResponseTo, session.AuthnInstant, session.SessionIndex);
+        if (spec is null)
         {
             await Html.ErrorAsync(context, 500, "SAML error",
                 $"Your account has no {settings.NameIdSource}, which {app.DisplayLabel} uses as NameID.").ConfigureAwait(false);
             return;
         }
-        var now = state.Options.Time.GetUtcNow();
-        var built = ResponseBuilder.Build(new ResponseSpec
-        {
-            IdpEntityId = state.EntityId(app),
-            AcsUrl = settings.AcsUrl,
-            Audience = settings.SpEntityId,
-            NameId = nameId,
-            NameIdFormat = settings.NameIdFormat,
-            InResponseTo = inResponseTo,
-            IssueInstant = now,
-            AuthnInstant = session.AuthnInstant,
-            SessionIndex = session.SessionIndex,
-            Lifetime = state.Options.AssertionLifetime,
-            Signing = settings.Signing,
-            Attributes =
-            [
-                .. settings.Attributes
-                    .Select(a => (a.Name, Value: UserProperties.Get(user, a.UserProperty)))
-                    .Where(a => a.Value is not null)
-                    .Select(a => new AttributeClaim(a.Name, a.Value!)),
-            ],
-        }, state.Registry.Certificate(app).Certificate);
+        var nameId = spec.NameId;
+        var built = ResponseBuilder.Build(spec, state.Registry.Certificate(app).Certificate);
         session.Issued[app.Id] = new IssuedName(nameId, settings.NameIdFormat);
         state.Record(SamlMessageKind.Response, built.Xml, app, settings, settings.AcsUrl, relayState, signedByUs: settings.Signing != SignedParts.None);
 

@@ -1,15 +1,11 @@
 using System.ComponentModel;
 using System.Net;
-using System.Reflection;
-using Conformance.Core.Directories;
 using Conformance.Core.Http;
 using Conformance.Core.Saml;
 using Conformance.IdP;
 using Conformance.IdP.Sso;
-using Conformance.Saml;
 using Conformance.Saml.Bindings;
 using Conformance.Saml.Attacks;
-using Conformance.Saml.Responses;
 using Conformance.Saml.Signing;
 using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Loading;
@@ -69,7 +65,7 @@ public sealed class SendForged : StepAction<SendForgedInput>
         var idp = context.Get<MockIdpServer>();
         var settings = idp.FindSso(input.App) ?? throw new InvalidOperationException($"the SSO tab of '{input.App}' is not configured: run sso.configure first");
         var now = context.Time.GetUtcNow();
-        var victim = VictimSpec(idp.EntityId(input.App), settings, context.Directory.GetUser(input.User), now);
+        var victim = idp.ResponseSpecFor(input.App, context.Directory.GetUser(input.User));
         using var attacker = SigningCertificate.Create("attacker", now);
         await using var listener = FetchListener.Start();
         var forged = AttackCatalog.Forge(attack.Id, new AttackContext
@@ -120,6 +116,8 @@ public sealed class SendForged : StepAction<SendForgedInput>
             ListenerContacted = listener.Fetches > 0,
         };
         context.Services[typeof(ForgedLogin)] = login;
+        // The report's Security section shows each case with what it is and where it comes from.
+        context.Note($"{attack.Title}: {attack.Explanation} Source: {attack.Source}.");
         context.Note($"Security case {attack.Id} ({attack.Title}): posted {forged.Xml.Length} bytes to {settings.AcsUrl} {forged.Sends}×, "
             + $"answers {string.Join(", ", statuses)}{(login.Error is null ? "" : $" — {login.Error}")}");
     }
@@ -144,35 +142,6 @@ public sealed class SendForged : StepAction<SendForgedInput>
 
     private static string Yaml(SigningPolicy policy) =>
         string.Concat(policy.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    /// <summary>The Response the mock IdP sends when the user launches the application (IdP-initiated).</summary>
-    private static ResponseSpec VictimSpec(string idpEntityId, SsoSettings settings, DirectoryUser user, DateTimeOffset now) => new()
-    {
-        IdpEntityId = idpEntityId,
-        AcsUrl = settings.AcsUrl,
-        Audience = settings.SpEntityId,
-        NameId = Property(user, settings.NameIdSource) ?? throw new InvalidOperationException($"user '{user.Username}' has no {settings.NameIdSource}, which the SSO tab uses as NameID"),
-        NameIdFormat = settings.NameIdFormat,
-        IssueInstant = now,
-        SessionIndex = SamlIds.New(),
-        Signing = settings.Signing,
-        Attributes =
-        [
-            .. settings.Attributes
-                .Select(a => (a.Name, Value: Property(user, a.UserProperty)))
-                .Where(a => a.Value is not null)
-                .Select(a => new AttributeClaim(a.Name, a.Value!)),
-        ],
-    };
-
-    /// <summary>A user property by its SSO-tab name (email, username, firstname, …), or an extra property.</summary>
-    private static string? Property(DirectoryUser user, string name)
-    {
-        var property = name.Equals(nameof(DirectoryUser.Password), StringComparison.OrdinalIgnoreCase) ? null
-            : typeof(DirectoryUser).GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-        var value = property is not null ? property.GetValue(user)?.ToString() : user.Extra.GetValueOrDefault(name);
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
 
     private static async Task<(int Status, string Body)> PostAsync(HttpClient http, SsoSettings settings, ForgedResponse forged, CancellationToken cancellationToken)
     {

@@ -185,15 +185,19 @@ public sealed class SsoIdpLogin : StepAction<LoginInput>
 
     protected override async Task ExecuteAsync(LoginInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var idp = context.Get<MockIdpServer>();
+        using var agent = new SsoUserAgent(new Uri(context.Get<MockIdpServer>().BaseUrl), context, context.Redactor, context.Time);
+        SsoResult.Store(context, await SignInAndLaunchAsync(agent, input, context, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Signs in at the user console and clicks the tile; stops at the login page when sign-in fails.</summary>
+    internal static async Task<SsoOutcome> SignInAndLaunchAsync(SsoUserAgent agent, LoginInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
         var user = context.Directory.GetUser(input.User);
         var password = input.Password ?? user.Password;
         context.Redactor.AddSecret(password);
-        using var agent = new SsoUserAgent(new Uri(idp.BaseUrl), context, context.Redactor, context.Time);
         var login = await agent.LoginAsync(user.Username, password, cancellationToken).ConfigureAwait(false);
-        var outcome = login.Error is not null ? login
+        return login.Error is not null ? login
             : await agent.LaunchAsync(context.Applications.Find(input.App)?.Id ?? input.App, cancellationToken).ConfigureAwait(false);
-        SsoResult.Store(context, outcome);
     }
 }
 

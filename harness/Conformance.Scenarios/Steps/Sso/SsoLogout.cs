@@ -17,13 +17,8 @@ public sealed class SsoLogout : StepAction<LoginInput>
     protected override async Task ExecuteAsync(LoginInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         var idp = context.Get<MockIdpServer>();
-        var user = context.Directory.GetUser(input.User);
-        var password = input.Password ?? user.Password;
-        context.Redactor.AddSecret(password);
         using var agent = new SsoUserAgent(new Uri(idp.BaseUrl), context, context.Redactor, context.Time);
-        var login = await agent.LoginAsync(user.Username, password, cancellationToken).ConfigureAwait(false);
-        var launch = login.Error is not null ? login
-            : await agent.LaunchAsync(context.Applications.Find(input.App)?.Id ?? input.App, cancellationToken).ConfigureAwait(false);
+        var launch = await SsoIdpLogin.SignInAndLaunchAsync(agent, input, context, cancellationToken).ConfigureAwait(false);
         SsoResult.Store(context, launch);
         if (!launch.ResponseDelivered)
         {

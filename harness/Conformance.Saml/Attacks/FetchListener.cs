@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace BlueJeans.Stub.Tests.Security;
+namespace Conformance.Saml.Attacks;
 
 /// <summary>
-/// The harness listener the XXE case's external entity points at: a loopback socket that only counts
-/// who connects. A parser that processes the DTD would fetch it while the ACS request is still running.
+/// The harness URL the XXE case's external entity points at: a loopback socket that only counts who
+/// connects. A parser that processes the DTD fetches it while the ACS request is still running.
 /// </summary>
-internal sealed class FetchListener : IAsyncDisposable
+public sealed class FetchListener : IAsyncDisposable
 {
     private static readonly byte[] NotFound = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray();
 
@@ -35,22 +35,26 @@ internal sealed class FetchListener : IAsyncDisposable
         {
             while (true)
             {
-                using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                using var client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
                 Interlocked.Increment(ref _accepted);
-                await client.GetStream().WriteAsync(NotFound, _stop.Token);
+                await client.GetStream().WriteAsync(NotFound, _stop.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
         {
             // Disposed.
         }
+        catch (IOException)
+        {
+            // The fetcher hung up before the answer; it has been counted.
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        await _stop.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
-        await _loop;
+        await _loop.ConfigureAwait(false);
         _stop.Dispose();
     }
 }
