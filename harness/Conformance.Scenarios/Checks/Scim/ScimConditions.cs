@@ -50,6 +50,9 @@ public sealed record ScimRequestsInput
     [Description("Only requests whose URL path contains this (e.g. /Users, /Groups).")]
     public string? Path { get; init; }
 
+    [Description("Only requests whose URL, percent-decoded, contains this (e.g. filter=userName eq).")]
+    public string? UrlContains { get; init; }
+
     [Description("Only requests whose body contains this text.")]
     public string? BodyContains { get; init; }
 
@@ -72,6 +75,7 @@ public sealed class ScimRequests : Condition<ScimRequestsInput>
         var matching = scim.Where(e =>
             (input.Method is null || string.Equals(e.Method, input.Method, StringComparison.OrdinalIgnoreCase))
             && (input.Path is null || new Uri(e.Url).AbsolutePath.Contains(input.Path, StringComparison.Ordinal))
+            && (input.UrlContains is null || Uri.UnescapeDataString(e.Url).Contains(input.UrlContains, StringComparison.Ordinal))
             && (input.BodyContains is null || (e.RequestBody ?? "").Contains(input.BodyContains, StringComparison.Ordinal))
             && (input.Status is null || e.Status == input.Status)).ToList();
         return Task.FromResult(new Observation(matching.Count,
