@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 
@@ -11,6 +12,14 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
     : DelegatingHandler
 {
     private const int MaxCapturedBody = 256 * 1024;
+
+    /// <summary>Enough for the values a run repeats; past it, new values are kept as they come.</summary>
+    private const int MaxSharedValues = 4096;
+
+    // Header values repeat across exchanges (content types, the masked token, the server, the date within a second)
+    // and a run keeps every exchange: equal values share one string instead of one copy per exchange.
+    private readonly ConcurrentDictionary<string, string> _sharedValues = new(StringComparer.Ordinal);
+    private int _sharedCount;
     private long _sequence;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -65,12 +74,37 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
 
     private List<KeyValuePair<string, string>> Headers(HttpHeaders headers, HttpHeaders? contentHeaders)
     {
-        var all = headers.AsEnumerable();
+        var captured = new List<KeyValuePair<string, string>>(headers.NonValidated.Count + (contentHeaders?.NonValidated.Count ?? 0));
+        Add(captured, headers);
         if (contentHeaders is not null)
         {
-            all = all.Concat(contentHeaders);
+            Add(captured, contentHeaders);
         }
-        return [.. all.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, redactor.RedactHeader(h.Key, v))))];
+        return captured;
+    }
+
+    private void Add(List<KeyValuePair<string, string>> captured, HttpHeaders headers)
+    {
+        foreach (var (name, values) in headers)
+        {
+            foreach (var value in values)
+            {
+                captured.Add(new(name, Shared(redactor.RedactHeader(name, value))));
+            }
+        }
+    }
+
+    private string Shared(string value)
+    {
+        if (_sharedValues.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+        if (Volatile.Read(ref _sharedCount) < MaxSharedValues && _sharedValues.TryAdd(value, value))
+        {
+            Interlocked.Increment(ref _sharedCount);
+        }
+        return value;
     }
 
     private static async Task<string?> ReadAsync(HttpContent content, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -20,11 +21,19 @@ public sealed partial class Redactor
     /// <summary>Secrets are at least this long; their first this-many characters index them.</summary>
     private const int KeyLength = 6;
 
+    /// <summary>Bits in <see cref="_starts"/>: 32 KB, so the filter stays in cache and sparse with thousands of secrets.</summary>
+    private const int StartBits = 1 << 18;
+
     private readonly Lock _gate = new();
 
-    // Copy-on-write: a run registers thousands of passwords and redacts every exchange, so lookups
-    // must cost one pass over the text, not one pass per secret.
-    private Dictionary<string, string[]> _byPrefix = new(StringComparer.Ordinal);
+    // A run registers thousands of passwords and redacts every exchange, so lookups must cost one pass over the text,
+    // not one pass per secret, and a registration must not copy what is known (it did: quadratic in the users pushed).
+    // Writers replace a prefix's array whole under the lock; readers take whichever array is there, without locking.
+    private readonly ConcurrentDictionary<string, string[]> _byPrefix = new(StringComparer.Ordinal);
+
+    // The secrets' first characters, hashed (StartHash): most positions of a text are ruled out by one bit test, before
+    // the dictionary hashes six characters.
+    private readonly long[] _starts = new long[StartBits / 64];
 
     /// <summary>A process-wide instance for code that has no run context (the standalone servers).</summary>
     public static Redactor Shared { get; } = new();
@@ -38,22 +47,18 @@ public sealed partial class Redactor
         }
         lock (_gate)
         {
-            var next = _byPrefix;
             foreach (var form in new[] { secret, Uri.EscapeDataString(secret) }.Distinct(StringComparer.Ordinal))
             {
                 var prefix = form[..KeyLength];
-                var known = next.GetValueOrDefault(prefix, []);
+                var known = _byPrefix.GetValueOrDefault(prefix, []);
                 if (known.Contains(form, StringComparer.Ordinal))
                 {
                     continue;
                 }
-                if (ReferenceEquals(next, _byPrefix))
-                {
-                    next = new Dictionary<string, string[]>(_byPrefix, StringComparer.Ordinal);
-                }
-                next[prefix] = [.. known.Append(form).OrderByDescending(s => s.Length)];
+                _byPrefix[prefix] = [.. known.Append(form).OrderByDescending(s => s.Length)];
+                var bit = StartHash(form);
+                Interlocked.Or(ref _starts[bit >> 6], 1L << (bit & 63));
             }
-            Volatile.Write(ref _byPrefix, next);
         }
     }
 
@@ -63,27 +68,59 @@ public sealed partial class Redactor
         {
             return text;
         }
-        var result = PrivateKeyPattern().Replace(text, "-----BEGIN PRIVATE KEY-----" + Mask + "-----END PRIVATE KEY-----");
-        result = BearerPattern().Replace(result, "$1" + Mask);
-        result = JsonPasswordPattern().Replace(result, "$1\"" + Mask + "\"");
-        result = FormPasswordPattern().Replace(result, "$1" + Mask);
+        // Each pattern runs only when the text holds the literal it starts from: most captured text holds none of
+        // them, and the regexes cost more than the rest of the capture together.
+        var result = text;
+        if (result.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        {
+            result = PrivateKeyPattern().Replace(result, "-----BEGIN PRIVATE KEY-----" + Mask + "-----END PRIVATE KEY-----");
+        }
+        if (result.Contains("earer", StringComparison.Ordinal))
+        {
+            result = BearerPattern().Replace(result, "$1" + Mask);
+        }
+        if (MayHold(result, "password\"", "token\"", "secret\""))
+        {
+            result = JsonPasswordPattern().Replace(result, "$1\"" + Mask + "\"");
+        }
+        if (MayHold(result, "password=", "token="))
+        {
+            result = FormPasswordPattern().Replace(result, "$1" + Mask);
+        }
         return MaskSecrets(result);
+    }
+
+    /// <summary>
+    /// Whether a case-insensitive pattern needing one of these ASCII literals can match. Non-ASCII text always goes
+    /// to the regexes: IgnoreCase may fold some non-ASCII letters onto ASCII ones, and the check must never skip a match.
+    /// </summary>
+    private static bool MayHold(string text, params ReadOnlySpan<string> literals)
+    {
+        foreach (var literal in literals)
+        {
+            if (text.Contains(literal, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return !Ascii.IsValid(text);
     }
 
     private string MaskSecrets(string text)
     {
-        var secrets = Volatile.Read(ref _byPrefix);
-        if (secrets.Count == 0 || text.Length < KeyLength)
+        if (text.Length < KeyLength || _byPrefix.IsEmpty)
         {
             return text;
         }
-        var lookup = secrets.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
         StringBuilder? masked = null;
         var copied = 0;
         var i = 0;
         while (i <= text.Length - KeyLength)
         {
-            var match = lookup.TryGetValue(text.AsSpan(i, KeyLength), out var candidates)
+            var bit = StartHash(text.AsSpan(i));
+            var match = (Volatile.Read(ref _starts[bit >> 6]) & (1L << (bit & 63))) != 0
+                && lookup.TryGetValue(text.AsSpan(i, KeyLength), out var candidates)
                 ? candidates.FirstOrDefault(c => text.AsSpan(i).StartsWith(c, StringComparison.Ordinal))
                 : null;
             if (match is null)
@@ -98,6 +135,8 @@ public sealed partial class Redactor
         }
         return masked is null ? text : masked.Append(text, copied, text.Length - copied).ToString();
     }
+
+    private static int StartHash(ReadOnlySpan<char> text) => (text[0] ^ (text[1] << 6) ^ (text[2] << 12)) & (StartBits - 1);
 
     public string RedactHeader(string name, string value)
     {

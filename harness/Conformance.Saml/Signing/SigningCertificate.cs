@@ -20,7 +20,7 @@ public sealed class SigningCertificate : IDisposable
     public static SigningCertificate Create(string commonName, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(commonName);
-        using var rsa = RSA.Create(2048);
+        using var rsa = RsaKeyPool.Take();
         var request = new CertificateRequest(
             new X500DistinguishedName($"CN={Escape(commonName)}, O=JumpCloud mock IdP"),
             rsa,

@@ -27,7 +27,22 @@ internal sealed class PushQueue(int concurrency) : IDisposable
             {
                 _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
-            _tails[key] = RunAsync(prior, work);
+            var tail = RunAsync(prior, work);
+            _tails[key] = tail;
+            // A finished tail orders nothing: dropping it keeps the map at the work in flight, not every key ever
+            // pushed (100,000 users would hold 100,000 finished tasks until the organisation goes).
+            tail.ContinueWith(done => Forget(key, done), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private void Forget(string key, Task done)
+    {
+        lock (_gate)
+        {
+            if (_tails.TryGetValue(key, out var tail) && ReferenceEquals(tail, done))
+            {
+                _tails.Remove(key);
+            }
         }
     }
 

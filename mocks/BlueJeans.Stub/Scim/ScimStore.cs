@@ -31,6 +31,8 @@ internal sealed class ScimStore(TimeProvider time, DefenceSet defences, string s
     private readonly Lock _gate = new();
     private readonly OrderedDictionary<string, JsonObject> _users = new(StringComparer.Ordinal);
     private readonly OrderedDictionary<string, JsonObject> _groups = new(StringComparer.Ordinal);
+    private readonly ScimIndex[] _userIndexes = [new("userName"), new("externalId")];
+    private readonly ScimIndex[] _groupIndexes = [new("displayName")];
     private readonly Dictionary<string, string> _passwordHashes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _recordings = new(StringComparer.Ordinal);
 
@@ -43,7 +45,7 @@ internal sealed class ScimStore(TimeProvider time, DefenceSet defences, string s
         {
             var id = Guid.NewGuid().ToString("N");
             var stored = Prepare(kind, id, body, previous: null);
-            Resources(kind).Add(id, stored);
+            Store(kind, id, stored);
             return (JsonObject)stored.DeepClone();
         }
     }
@@ -62,7 +64,7 @@ internal sealed class ScimStore(TimeProvider time, DefenceSet defences, string s
         count = Math.Clamp(count, 0, MaxPageSize);
         lock (_gate)
         {
-            var matching = Resources(kind).Values.Where(r => filter is null || filter.Matches(r)).ToList();
+            var matching = Matching(kind, filter);
             var page = matching.Skip(startIndex - 1).Take(count).Select(r => (JsonObject)r.DeepClone()).ToList();
             return new ScimListPage(matching.Count, startIndex, page);
         }
@@ -73,7 +75,7 @@ internal sealed class ScimStore(TimeProvider time, DefenceSet defences, string s
         lock (_gate)
         {
             var stored = Prepare(kind, id, body, Find(kind, id));
-            Resources(kind)[id] = stored;
+            Store(kind, id, stored);
             return (JsonObject)stored.DeepClone();
         }
     }
@@ -86,7 +88,7 @@ internal sealed class ScimStore(TimeProvider time, DefenceSet defences, string s
             var candidate = (JsonObject)previous.DeepClone();
             ScimPatch.Apply(candidate, patch);
             var stored = Prepare(kind, id, candidate, previous);
-            Resources(kind)[id] = stored;
+            Store(kind, id, stored);
             return (JsonObject)stored.DeepClone();
         }
     }
@@ -95,8 +97,12 @@ internal sealed class ScimStore(TimeProvider time, DefenceSet defences, string s
     {
         lock (_gate)
         {
-            Find(kind, id);
+            var removed = Find(kind, id);
             Resources(kind).Remove(id);
+            foreach (var index in Indexes(kind))
+            {
+                index.Remove(id, removed);
+            }
             if (kind == ScimResourceKind.User)
             {
                 _passwordHashes.Remove(id);
@@ -184,7 +190,7 @@ internal sealed class ScimStore(TimeProvider time, DefenceSet defences, string s
             {
                 var id = Guid.NewGuid().ToString("N");
                 var created = Prepare(ScimResourceKind.User, id, body, previous: null);
-                _users.Add(id, created);
+                Store(ScimResourceKind.User, id, created);
                 return ((JsonObject)created.DeepClone(), null);
             }
             catch (ScimException e)
@@ -200,6 +206,10 @@ internal sealed class ScimStore(TimeProvider time, DefenceSet defences, string s
         {
             _users.Clear();
             _groups.Clear();
+            foreach (var index in _userIndexes.Concat(_groupIndexes))
+            {
+                index.Clear();
+            }
             _passwordHashes.Clear();
             _recordings.Clear();
         }
@@ -208,13 +218,54 @@ internal sealed class ScimStore(TimeProvider time, DefenceSet defences, string s
     private OrderedDictionary<string, JsonObject> Resources(ScimResourceKind kind) =>
         kind == ScimResourceKind.User ? _users : _groups;
 
+    private ScimIndex[] Indexes(ScimResourceKind kind) =>
+        kind == ScimResourceKind.User ? _userIndexes : _groupIndexes;
+
+    private ScimIndex UserNames => _userIndexes[0];
+
+    private ScimIndex GroupNames => _groupIndexes[0];
+
+    /// <summary>Stores a new resource at the end, or a new state of one in its place, keeping the indexes in step.</summary>
+    private void Store(ScimResourceKind kind, string id, JsonObject resource)
+    {
+        var resources = Resources(kind);
+        var indexes = Indexes(kind);
+        if (resources.TryGetValue(id, out var previous))
+        {
+            foreach (var index in indexes)
+            {
+                index.Remove(id, previous);
+            }
+        }
+        resources[id] = resource;
+        foreach (var index in indexes)
+        {
+            index.Add(id, resource);
+        }
+    }
+
+    /// <summary>What a filter selects, in store order: through an index when the attribute has one.</summary>
+    private List<JsonObject> Matching(ScimResourceKind kind, ScimFilter? filter)
+    {
+        var resources = Resources(kind);
+        if (filter is null)
+        {
+            return [.. resources.Values];
+        }
+        return Indexes(kind).FirstOrDefault(i => i.Attribute == filter.Attribute) is { } index
+            ? InStoreOrder(resources, index.Find(filter.Value))
+            : [.. resources.Values.Where(filter.Matches)];
+    }
+
+    private static List<JsonObject> InStoreOrder(OrderedDictionary<string, JsonObject> resources, IReadOnlyList<string> ids) =>
+        [.. ids.OrderBy(resources.IndexOf).Select(id => resources[id])];
+
     private JsonObject Find(ScimResourceKind kind, string id) =>
         Resources(kind).TryGetValue(id, out var resource)
             ? resource
             : throw ScimException.NotFound($"{kind} {id} not found.");
 
-    private JsonObject? FindUserName(string userName) =>
-        _users.Values.FirstOrDefault(u => string.Equals(ScimJson.GetString(u, "userName"), userName, StringComparison.OrdinalIgnoreCase));
+    private JsonObject? FindUserName(string userName) => InStoreOrder(_users, UserNames.Find(userName)).FirstOrDefault();
 
     /// <summary>Validates a new state of a resource and returns what to store; throws, leaving the store unchanged, when a rule refuses it.</summary>
     private JsonObject Prepare(ScimResourceKind kind, string id, JsonObject body, JsonObject? previous)
@@ -244,7 +295,7 @@ internal sealed class ScimStore(TimeProvider time, DefenceSet defences, string s
             throw ScimException.InvalidValue("Bluejeans does not allow userNames that exceed 30 characters.");
         }
         if (defences.IsOn(StubDefences.Uniqueness)
-            && _users.Values.Any(u => u["id"]!.GetValue<string>() != id && string.Equals(ScimJson.GetString(u, "userName"), userName, StringComparison.OrdinalIgnoreCase)))
+            && UserNames.Find(userName).Any(other => other != id))
         {
             throw new ScimException(409, "uniqueness", $"userName '{userName}' is already taken.");
         }
@@ -279,7 +330,7 @@ internal sealed class ScimStore(TimeProvider time, DefenceSet defences, string s
             throw ScimException.InvalidValue("displayName is required.");
         }
         if (defences.IsOn(StubDefences.Uniqueness)
-            && _groups.Values.Any(g => g["id"]!.GetValue<string>() != id && string.Equals(ScimJson.GetString(g, "displayName"), displayName, StringComparison.OrdinalIgnoreCase)))
+            && GroupNames.Find(displayName).Any(other => other != id))
         {
             throw new ScimException(409, "uniqueness", $"A group named '{displayName}' already exists.");
         }

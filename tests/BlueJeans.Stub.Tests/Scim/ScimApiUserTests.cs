@@ -181,6 +181,52 @@ public class ScimApiUserTests
     }
 
     [Test]
+    public async Task ListUsers_ByUserNameAfterRename_FindsTheNewNameOnly()
+    {
+        await using var sp = await StubHarness.StartAsync();
+        var id = await sp.CreateUserAsync("ada");
+        using var renamed = await sp.PatchAsync($"Users/{id}", StubHarness.PatchBody("""{"op":"replace","path":"userName","value":"augusta"}"""));
+
+        using var byOld = await sp.Scim.GetAsync($"Users?filter={Uri.EscapeDataString("userName eq \"ada\"")}");
+        using var byNew = await sp.Scim.GetAsync($"Users?filter={Uri.EscapeDataString("userName eq \"AUGUSTA\"")}");
+        var old = await StubHarness.ReadJsonAsync(byOld);
+        var now = await StubHarness.ReadJsonAsync(byNew);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(old["totalResults"]?.GetValue<int>(), Is.Zero);
+            Assert.That(now["totalResults"]?.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(now["Resources"]?[0]?["id"]?.GetValue<string>(), Is.EqualTo(id));
+        });
+    }
+
+    [Test]
+    public async Task ListUsers_WithDuplicateUserNamesAndUniquenessDefenceOff_ReturnsBothInCreationOrder()
+    {
+        await using var sp = await StubHarness.StartAsync();
+        sp.Stub.SetDefence(StubDefences.Uniqueness, false);
+        var first = await sp.CreateUserAsync("ada");
+        var second = await sp.CreateUserAsync("ADA");
+
+        using var response = await sp.Scim.GetAsync($"Users?filter={Uri.EscapeDataString("userName eq \"Ada\"")}");
+        var body = await StubHarness.ReadJsonAsync(response);
+
+        Assert.That(body["Resources"]!.AsArray().Select(r => r?["id"]?.GetValue<string>()), Is.EqualTo(new[] { first, second }));
+    }
+
+    [Test]
+    public async Task CreateUser_WithTheUserNameOfADeletedUser_IsAccepted()
+    {
+        await using var sp = await StubHarness.StartAsync();
+        var id = await sp.CreateUserAsync("ada");
+        using var deleted = await sp.Scim.DeleteAsync($"Users/{id}");
+
+        using var response = await sp.PostAsync("Users", """{"userName":"Ada"}""");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [Test]
     public async Task ListUsers_WithFilterMatchingNobody_ReturnsEmptyList()
     {
         await using var sp = await StubHarness.StartAsync();

@@ -32,6 +32,32 @@ public sealed class RedactorTests
     }
 
     [Test]
+    public void Redact_JsonTokenInAnotherCase_IsMasked()
+    {
+        Assert.That(new Redactor().Redact("""{"Access_Token":"abc"}"""), Is.EqualTo("""{"Access_Token":"[REDACTED]"}"""));
+    }
+
+    [Test]
+    public void Redact_FormPassword_IsMasked()
+    {
+        Assert.That(new Redactor().Redact("user=ada&Password=S3cret!pass"), Is.EqualTo("user=ada&Password=[REDACTED]"));
+    }
+
+    [Test]
+    public void Redact_SecretRegisteredAfterThousandsOfOthers_IsMasked()
+    {
+        var redactor = new Redactor();
+        for (var i = 0; i < 5000; i++)
+        {
+            redactor.AddSecret($"other-secret-{i:D5}");
+        }
+        redactor.AddSecret("the-last-one!");
+
+        Assert.That(redactor.Redact("""{"userName":"ada","note":"the-last-one! other-secret-00042"}"""),
+            Is.EqualTo("""{"userName":"ada","note":"[REDACTED] [REDACTED]"}"""));
+    }
+
+    [Test]
     public void Redact_PrivateKey_IsMasked()
     {
         var text = "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----";
