@@ -82,7 +82,7 @@ $verb = if ($args.Count -gt 0) { [string]$args[0] } else { '' }
 $rest = if ($args.Count -gt 1) { [string[]]$args[1..($args.Count - 1)] } else { [string[]]@() }
 switch ($verb) {
     'test' { Need-Chromium; Need-Xmlsec; Need-ReferenceSp; Build; Invoke-Tests $rest }
-    'bench' { Need-ReferenceSp; Build; & dotnet run --project (Join-Path $Root 'bench/Conformance.Bench') -c $Config --no-build -- @rest; exit $LASTEXITCODE }
+    'bench' { Need-Chromium; Need-ReferenceSp; Build; & dotnet run --project (Join-Path $Root 'bench/Conformance.Bench') -c $Config --no-build -- @rest; exit $LASTEXITCODE }
     { $_ -in 'help', '-h', '--help', 'list', 'validate', 'schema', '--version' } { Build; Invoke-Cli ([string[]]$args) }
     default { Need-Chromium; Need-ReferenceSp; Build; Invoke-Cli ([string[]]$args) }
 }

@@ -82,7 +82,7 @@ case "$verb" in
     ;;
   bench)
     shift
-    need_reference_sp; build
+    need_chromium; need_reference_sp; build
     dotnet run --project "$ROOT/bench/Conformance.Bench" -c "$CONFIG" --no-build -- "$@"
     ;;
   help|-h|--help|list|validate|schema|--version)
