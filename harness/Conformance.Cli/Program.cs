@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Conformance.Cli;
 
 using var stop = new CancellationTokenSource();
@@ -7,4 +8,10 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = !stop.IsCancellationRequested;
     stop.Cancel();
 };
+// A CI job that is cancelled, or `kill`, sends SIGTERM: stop the same way, rather than leave it to the web hosts inside.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 return await CommandLine.RunAsync(args, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
