@@ -82,7 +82,6 @@ public static class ResultsJson
     {
         var node = (JsonObject)JsonSerializer.SerializeToNode(step with { Evidence = new() }, ReportJson.Options)!;
         var evidence = (JsonObject)JsonSerializer.SerializeToNode(step.Evidence with { SamlMessages = [] }, ReportJson.Options)!;
-        evidence.Remove("isEmpty");
         evidence["exchanges"] = new JsonArray([.. step.Evidence.Exchanges.Select(e => (JsonNode)WithoutNulls(new JsonObject
         {
             ["id"] = e.Id,

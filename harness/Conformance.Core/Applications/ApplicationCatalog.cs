@@ -52,15 +52,6 @@ public sealed partial class ApplicationCatalog
     public Application Get(string idOrLabelOrSuffix) =>
         Find(idOrLabelOrSuffix) ?? throw new ApplicationRefusedException($"No configured application '{idOrLabelOrSuffix}'.");
 
-    public Application FindBySuffix(string suffix)
-    {
-        lock (_gate)
-        {
-            return _apps.Values.FirstOrDefault(a => string.Equals(a.SsoSuffix, suffix, StringComparison.Ordinal))
-                ?? throw new ApplicationRefusedException($"No application has the SSO IdP URL suffix '{suffix}'.");
-        }
-    }
-
     public Application Create(ApplicationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -18,18 +18,4 @@ public sealed class ExchangeJournal : IExchangeSink
             _exchanges.Add(exchange);
         }
     }
-
-    public int Count
-    {
-        get { lock (_gate) { return _exchanges.Count; } }
-    }
-
-    /// <summary>The exchanges recorded after the first <paramref name="skip"/>: what one step caused.</summary>
-    public IReadOnlyList<HttpExchange> Since(int skip)
-    {
-        lock (_gate)
-        {
-            return [.. _exchanges.Skip(skip)];
-        }
-    }
 }

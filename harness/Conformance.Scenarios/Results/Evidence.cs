@@ -18,7 +18,4 @@ public sealed record Evidence
 
     /// <summary>Lines the action wrote about what it did (already redacted).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
-
-    public bool IsEmpty => Exchanges.Count == 0 && SamlMessages.Count == 0 && Insights.Count == 0
-        && Screenshots.Count == 0 && Traces.Count == 0 && Notes.Count == 0;
 }

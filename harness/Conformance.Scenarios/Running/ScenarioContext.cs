@@ -56,6 +56,31 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
     /// <summary>What the last administrative action was refused with (null when it was accepted).</summary>
     public string? LastRefusal { get; set; }
 
+    /// <summary>
+    /// Does what an administrator does in the Admin Portal. A refusal is recorded in <see cref="LastRefusal"/>
+    /// (and noted), not thrown: whether it should have been refused is for the step's checks to judge.
+    /// </summary>
+    public async Task AdministerAsync(Func<Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        LastRefusal = null;
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (ApplicationRefusedException refused)
+        {
+            LastRefusal = refused.Message;
+            Note($"the Admin Portal refused: {refused.Message}");
+        }
+    }
+
+    public Task Administer(Action action) => AdministerAsync(() =>
+    {
+        action();
+        return Task.CompletedTask;
+    });
+
     /// <summary>Services the harness adds for this scenario (the IdP, the SCIM engine, the SP's control client).</summary>
     public IDictionary<Type, object> Services { get; } = new Dictionary<Type, object>();
 

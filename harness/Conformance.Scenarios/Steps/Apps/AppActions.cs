@@ -8,6 +8,8 @@ public sealed record PortalImageInput
 {
     public PortalImageKind Kind { get; init; } = PortalImageKind.Logo;
     public string Value { get; init; } = "default";
+
+    internal PortalImage ToPortalImage() => new(Kind, Value);
 }
 
 public sealed record AppCreateInput
@@ -30,31 +32,22 @@ public sealed class AppCreate : StepAction<AppCreateInput>
     public override string Name => "app.create";
     public override string Description => "Adds a configured application (name, label, description, portal image, show in portal, IdP URL suffix).";
 
-    protected override Task ExecuteAsync(AppCreateInput input, ScenarioContext context, CancellationToken cancellationToken)
-    {
-        context.LastRefusal = null;
-        try
+    protected override Task ExecuteAsync(AppCreateInput input, ScenarioContext context, CancellationToken cancellationToken) =>
+        context.Administer(() =>
         {
             var app = context.Applications.Create(new ApplicationSettings
             {
                 Name = input.Name,
                 DisplayLabel = input.DisplayLabel,
                 Description = input.Description,
-                PortalImage = input.PortalImage is { } image ? new PortalImage(image.Kind, image.Value) : null,
+                PortalImage = input.PortalImage?.ToPortalImage(),
                 ShowInPortal = input.ShowInPortal,
                 SsoSuffix = input.SsoSuffix,
             });
             context.Set("app.id", app.Id);
             context.Set("app.suffix", app.SsoSuffix);
             context.Note($"created application {app.Id} '{app.DisplayLabel}' with IdP URL suffix '{app.SsoSuffix}'");
-        }
-        catch (ApplicationRefusedException refused)
-        {
-            context.LastRefusal = refused.Message;
-            context.Note($"the Admin Portal refused: {refused.Message}");
-        }
-        return Task.CompletedTask;
-    }
+        });
 }
 
 public sealed record AppUpdateInput
@@ -74,10 +67,8 @@ public sealed class AppUpdate : StepAction<AppUpdateInput>
     public override string Name => "app.update";
     public override string Description => "Edits a configured application's general settings (a new IdP URL suffix is refused).";
 
-    protected override Task ExecuteAsync(AppUpdateInput input, ScenarioContext context, CancellationToken cancellationToken)
-    {
-        context.LastRefusal = null;
-        try
+    protected override Task ExecuteAsync(AppUpdateInput input, ScenarioContext context, CancellationToken cancellationToken) =>
+        context.Administer(() =>
         {
             var before = context.Applications.Get(input.App);
             context.Applications.Update(before.Id, new ApplicationSettings
@@ -85,18 +76,11 @@ public sealed class AppUpdate : StepAction<AppUpdateInput>
                 Name = before.Name,
                 DisplayLabel = input.DisplayLabel,
                 Description = input.Description,
-                PortalImage = input.PortalImage is { } image ? new PortalImage(image.Kind, image.Value) : null,
+                PortalImage = input.PortalImage?.ToPortalImage(),
                 ShowInPortal = input.ShowInPortal,
                 SsoSuffix = input.SsoSuffix,
             });
-        }
-        catch (ApplicationRefusedException refused)
-        {
-            context.LastRefusal = refused.Message;
-            context.Note($"the Admin Portal refused: {refused.Message}");
-        }
-        return Task.CompletedTask;
-    }
+        });
 }
 
 public sealed record AppInput
@@ -110,19 +94,8 @@ public sealed class AppDelete : StepAction<AppInput>
     public override string Name => "app.delete";
     public override string Description => "Deletes a configured application (Delete → Delete Application).";
 
-    protected override Task ExecuteAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken)
-    {
-        context.LastRefusal = null;
-        try
-        {
-            context.Applications.Delete(input.App);
-        }
-        catch (ApplicationRefusedException refused)
-        {
-            context.LastRefusal = refused.Message;
-        }
-        return Task.CompletedTask;
-    }
+    protected override Task ExecuteAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken) =>
+        context.Administer(() => context.Applications.Delete(input.App));
 }
 
 public sealed record BindingInput

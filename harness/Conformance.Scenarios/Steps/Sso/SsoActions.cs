@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
-using Conformance.Core.Applications;
 using Conformance.IdP;
 using Conformance.IdP.Agent;
 using Conformance.IdP.Sso;
@@ -48,14 +47,11 @@ public sealed class SsoConfigure : StepAction<SsoConfigureInput>
     public override string Name => "sso.configure";
     public override string Description => "Fills the application's SSO tab on the IdP (SP entity ID, ACS URL, Target URL, NameID, attributes, signing).";
 
-    protected override async Task ExecuteAsync(SsoConfigureInput input, ScenarioContext context, CancellationToken cancellationToken)
-    {
-        var idp = context.Get<MockIdpServer>();
-        var saml = context.Target.Saml;
-        context.LastRefusal = null;
-        try
+    protected override Task ExecuteAsync(SsoConfigureInput input, ScenarioContext context, CancellationToken cancellationToken) =>
+        context.AdministerAsync(async () =>
         {
-            var existing = idp.FindSso(input.App);
+            var idp = context.Get<MockIdpServer>();
+            var saml = context.Target.Saml;
             SsoSettings settings;
             if (input.FromMetadata)
             {
@@ -65,7 +61,7 @@ public sealed class SsoConfigure : StepAction<SsoConfigureInput>
             }
             else
             {
-                var baseline = existing ?? new SsoSettings
+                var baseline = idp.FindSso(input.App) ?? new SsoSettings
                 {
                     SpEntityId = input.SpEntityId ?? saml?.EntityId ?? throw new InvalidOperationException("no SP entity ID: the target has no saml section"),
                     AcsUrl = input.AcsUrl ?? saml?.AcsUrl ?? throw new InvalidOperationException("no ACS URL: the target has no saml section"),
@@ -76,12 +72,7 @@ public sealed class SsoConfigure : StepAction<SsoConfigureInput>
             context.Set("idp.ssoUrl", idp.SsoUrl(input.App));
             context.Set("idp.entityId", idp.EntityId(input.App));
             context.Note($"SSO tab of '{input.App}': SP entity ID {settings.SpEntityId}, ACS {settings.AcsUrl}, NameID from {settings.NameIdSource}, signing {settings.Signing}");
-        }
-        catch (ApplicationRefusedException refused)
-        {
-            context.LastRefusal = refused.Message;
-        }
-    }
+        });
 
     private static SsoSettings Apply(SsoConfigureInput input, SsoSettings s)
     {
