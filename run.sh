@@ -85,7 +85,7 @@ case "$verb" in
     need_chromium; need_reference_sp; build
     dotnet run --project "$ROOT/bench/Conformance.Bench" -c "$CONFIG" --no-build -- "$@"
     ;;
-  help|-h|--help|list|validate|schema|--version)
+  help|-h|--help|list|validate|schema|idp|--version)
     build
     cli "$@"
     ;;

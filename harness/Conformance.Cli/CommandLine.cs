@@ -27,6 +27,7 @@ internal static class CommandLine
     private static readonly Dictionary<string, bool> CertifyOptions = new(RunFlags, StringComparer.Ordinal) { ["cert"] = true, ["key"] = true, ["trust"] = true };
     private static readonly Dictionary<string, bool> ReportOptions = new(StringComparer.Ordinal) { ["out"] = true };
     private static readonly Dictionary<string, bool> ServeOptions = new(StringComparer.Ordinal) { ["port"] = true, ["sp"] = true };
+    private static readonly Dictionary<string, bool> IdpOptions = new(StringComparer.Ordinal) { ["target"] = true, ["app"] = true };
     private static readonly Dictionary<string, bool> SchemaOptions = new(StringComparer.Ordinal) { ["write"] = false };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -43,10 +44,11 @@ internal static class CommandLine
                 "schema" => Schema(Arguments.Parse(args, SchemaOptions), stdout),
                 "certify" => await Certify.RunAsync(Arguments.Parse(args, CertifyOptions), stdout, stderr, cancellationToken).ConfigureAwait(false),
                 "report" => ReportMerge.Run(Arguments.Parse(args, ReportOptions), stdout),
+                "idp" => await IdpMetadataAsync(Arguments.Parse(args, IdpOptions), stdout, stderr).ConfigureAwait(false),
                 "serve" => await Serve.RunAsync(Arguments.Parse(args, ServeOptions), stdout, cancellationToken).ConfigureAwait(false),
                 "help" or "--help" or "-h" => Help(stdout),
                 "--version" => Version(stdout),
-                _ => throw Arguments.Bad(verb, $"unknown command '{verb}'; commands: run, list, validate, serve, report, certify, bench, test (see ./run.sh help)"),
+                _ => throw Arguments.Bad(verb, $"unknown command '{verb}'; commands: run, list, validate, idp, serve, report, certify, bench, test (see ./run.sh help)"),
             };
         }
         catch (InputException bad)
@@ -100,7 +102,7 @@ internal static class CommandLine
             Shard = args.Option("shard"),
             ExpectedFailures = expected,
         };
-        var runner = new ScenarioRunner(library, options, new HarnessEnvironment(), progress, redactor);
+        var runner = new ScenarioRunner(library, options, new HarnessEnvironment(sp.Idp), progress, redactor);
         var run = await runner.RunAsync(scenarios, runId, cancellationToken).ConfigureAwait(false);
         var folder = Reporting.RunFolder.Write(run, reportsRoot);
         await progress.FinishAsync(run, folder).ConfigureAwait(false);
@@ -116,6 +118,35 @@ internal static class CommandLine
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Id}\t{s.Area.ToString().ToLowerInvariant()}\t{string.Join(',', s.Tags)}\t{s.Title}"));
         }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scenarios.Count} scenarios"));
+        return Passed;
+    }
+
+    /// <summary>
+    /// <c>idp metadata --target FILE [--app SUFFIX]</c>: the metadata a vendor loads into the SP once; every run
+    /// against the target then stands up this IdP (same address, same key).
+    /// </summary>
+    private static async Task<int> IdpMetadataAsync(Arguments args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Positional is not ["metadata"])
+        {
+            throw Arguments.Bad("idp", "expected 'idp metadata --target FILE [--app SUFFIX]'");
+        }
+        var root = Catalogue.RepositoryRoot();
+        var target = TargetLoader.Load(args.Option("target") ?? Catalogue.DefaultTarget(root));
+        if (args.Option("app") is { } app)
+        {
+            target = target with { Idp = (target.Idp ?? new IdpSpec()) with { App = app } };
+        }
+        using var identity = IdpIdentity.Resolve(target, root, TimeProvider.System);
+        await stdout.WriteLineAsync(identity.MetadataXml()).ConfigureAwait(false);
+        if (target.Idp?.BaseUrl is null)
+        {
+            await stderr.WriteLineAsync($"note: '{target.Name}' sets no idp.baseUrl, so the IdP takes a free port each run and this address is only an example; set idp.baseUrl to configure an SP once").ConfigureAwait(false);
+        }
+        if (identity.KeptIn is { } folder)
+        {
+            await stderr.WriteLineAsync($"signing key generated once and kept in {Path.GetRelativePath(root, folder)} (git-ignored); delete it to start a new IdP identity").ConfigureAwait(false);
+        }
         return Passed;
     }
 
@@ -160,12 +191,14 @@ internal static class CommandLine
                   [--expected-failures FILE]
               list [--scenarios GLOB] [--tag T] [--exclude-tag T]
               validate [PATHS]          check scenario files; one line per problem (file:line:column)
+              idp metadata [--target FILE] [--app SUFFIX]
+                                        the IdP metadata to load into the SP once (stable address and key)
               serve idp|sp [--port N]   start the mock IdP or the BlueJeans stub until Ctrl+C
               report merge DIR... --out DIR
               certify --target FILE | certify verify FILE.zip
               bench [--quick]
               test                      restore, build and run every test
-            exit codes: 0 passed · 1 conformance failure · 2 bad input · 3 harness error
+            exit codes: 0 passed · 1 conformance failure · 2 bad input · 3 harness error · 4 not proven (nothing evaluated, or inconclusive)
             """);
         return Passed;
     }

@@ -45,7 +45,7 @@ internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunO
         {
             Outcome.Passed => "green",
             Outcome.Failed => "red",
-            Outcome.Warning => "yellow",
+            Outcome.Warning or Outcome.Inconclusive => "yellow",
             Outcome.Errored => "purple",
             _ => "grey",
         };
@@ -56,7 +56,7 @@ internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunO
     public Task FinishAsync(RunResult run, string folder)
     {
         Line(string.Create(CultureInfo.InvariantCulture,
-            $"{Reporting.SummaryMarkdown.Verdict(run)}: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {run.Count(Outcome.Warning)} warning, {run.Count(Outcome.Skipped)} skipped, {run.Count(Outcome.Errored)} errored in {(run.End - run.Start).TotalSeconds:0.0} s"),
+            $"{Reporting.SummaryMarkdown.Verdict(run)}: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {run.Count(Outcome.Warning)} warning, {run.Count(Outcome.Inconclusive)} inconclusive, {run.Count(Outcome.Skipped)} skipped, {run.Count(Outcome.Errored)} errored in {(run.End - run.Start).TotalSeconds:0.0} s"),
             run.ExitCode == 0 ? "green bold" : "red bold");
         Line($"report: {Path.Combine(folder, "index.html")}", "");
         return Task.CompletedTask;

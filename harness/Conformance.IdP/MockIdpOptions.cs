@@ -20,6 +20,18 @@ public sealed record MockIdpOptions
     public int Port { get; init; }
 
     /// <summary>
+    /// The IdP's fixed address (a target's idp.baseUrl): it listens on 127.0.0.1 at this URL's port and every
+    /// URL it publishes starts with it, so metadata an SP loaded once stays valid. Overrides <see cref="Port"/>.
+    /// </summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>
+    /// One signing key for every application (a target's stable IdP identity, owned by the caller); null gives each
+    /// application a certificate of its own, as JumpCloud does.
+    /// </summary>
+    public Conformance.Saml.Signing.SigningCertificate? SigningCertificate { get; init; }
+
+    /// <summary>
     /// The IdP entity ID of an application; <c>{base}</c> and <c>{suffix}</c> are replaced. JumpCloud's is
     /// https://sso.jumpcloud.com/saml2/{custom_value}, the SSO URL itself.
     /// </summary>

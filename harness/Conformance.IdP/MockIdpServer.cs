@@ -50,11 +50,12 @@ public sealed class MockIdpServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
-        builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{options.Port}");
+        var port = options.BaseUrl?.Port ?? options.Port;
+        builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         options.Logging?.Invoke(builder.Logging);
 
-        var registry = new SsoRegistry(options.Catalog, options.Time);
+        var registry = new SsoRegistry(options.Catalog, options.Time, options.SigningCertificate);
         var state = new IdpState(options, registry, new SessionStore(options.Time));
         var saml = new SamlEndpoints(state);
         var portal = new PortalEndpoints(state, saml);
@@ -92,7 +93,7 @@ public sealed class MockIdpServer : IAsyncDisposable
             throw;
         }
         var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        state.BaseUrl = address.TrimEnd('/');
+        state.BaseUrl = options.BaseUrl?.GetLeftPart(UriPartial.Authority) ?? address.TrimEnd('/');
         return server;
     }
 

@@ -17,7 +17,7 @@ public static class JUnitXml
         var suites = run.Scenarios.GroupBy(s => s.Area).OrderBy(g => g.Key).Select(group => new XElement("testsuite",
             new XAttribute("name", Area(group.Key)),
             new XAttribute("tests", group.Count()),
-            new XAttribute("failures", group.Count(s => s.Outcome == Outcome.Failed)),
+            new XAttribute("failures", group.Count(s => s.Outcome is Outcome.Failed or Outcome.Inconclusive)),
             new XAttribute("errors", group.Count(s => s.Outcome == Outcome.Errored)),
             new XAttribute("skipped", group.Count(s => s.Outcome is Outcome.Skipped or Outcome.ExpectedFailure)),
             new XAttribute("time", Seconds(group.Aggregate(TimeSpan.Zero, (t, s) => t + s.Duration))),
@@ -29,7 +29,7 @@ public static class JUnitXml
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites",
             new XAttribute("name", $"conformance {run.Target}"),
             new XAttribute("tests", run.Scenarios.Count),
-            new XAttribute("failures", run.Count(Outcome.Failed)),
+            new XAttribute("failures", run.Count(Outcome.Failed) + run.Count(Outcome.Inconclusive)),
             new XAttribute("errors", run.Count(Outcome.Errored)),
             new XAttribute("skipped", run.Count(Outcome.Skipped) + run.Count(Outcome.ExpectedFailure)),
             new XAttribute("time", Seconds(run.End - run.Start)),
@@ -55,6 +55,10 @@ public static class JUnitXml
             case Outcome.Failed:
                 element.Add(new XElement("failure", new XAttribute("message", FirstProblem(s)), new XAttribute("type", "conformance"), details));
                 break;
+            case Outcome.Inconclusive:
+                // Never a pass: CI must show it, but as unproven, not as the SP's fault.
+                element.Add(new XElement("failure", new XAttribute("message", $"inconclusive: {FirstProblem(s)}"), new XAttribute("type", "inconclusive"), details));
+                break;
             case Outcome.Errored:
                 element.Add(new XElement("error", new XAttribute("message", FirstProblem(s)), new XAttribute("type", "harness"), details));
                 break;
@@ -71,8 +75,8 @@ public static class JUnitXml
 
     private static string FirstProblem(ScenarioResult s)
     {
-        var step = s.Steps.FirstOrDefault(st => st.Outcome is Outcome.Failed or Outcome.Errored);
-        var check = step?.Checks.FirstOrDefault(c => c.Outcome is Outcome.Failed or Outcome.Errored);
+        var step = s.Steps.FirstOrDefault(st => st.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive);
+        var check = step?.Checks.FirstOrDefault(c => c.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive);
         return check is not null ? $"{check.Name}: expected {check.Expected}, actual {check.Actual}"
             : step?.Error ?? s.Reason ?? "failed";
     }

@@ -22,7 +22,7 @@ public static class SummaryMarkdown
             md.AppendLine(CultureInfo.InvariantCulture, $"| {JUnitXml.Area(group.Key)} | {group.Count()} | {N(group, Outcome.Passed)} | {N(group, Outcome.Failed)} | {N(group, Outcome.Warning)} | {N(group, Outcome.ExpectedFailure)} | {N(group, Outcome.Skipped)} | {N(group, Outcome.Errored)} |");
         }
         md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {run.Scenarios.Count} | {run.Count(Outcome.Passed)} | {run.Count(Outcome.Failed)} | {run.Count(Outcome.Warning)} | {run.Count(Outcome.ExpectedFailure)} | {run.Count(Outcome.Skipped)} | {run.Count(Outcome.Errored)} |");
-        var problems = run.Scenarios.Where(s => s.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Warning or Outcome.ExpectedFailure).ToList();
+        var problems = run.Scenarios.Where(s => s.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Warning or Outcome.ExpectedFailure or Outcome.Inconclusive).ToList();
         if (problems.Count > 0)
         {
             md.AppendLine();
@@ -31,7 +31,7 @@ public static class SummaryMarkdown
             foreach (var s in problems)
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"- **{ResultsJson.Kebab(s.Outcome)}** `{s.Id}` {s.Title}{(s.ExpectedFailure is null ? "" : $" (expected-failures.yaml: {s.ExpectedFailure})")}");
-                foreach (var c in s.Steps.SelectMany(st => st.Checks).Where(c => c.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Warning))
+                foreach (var c in s.Steps.SelectMany(st => st.Checks).Where(c => c.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Warning or Outcome.Inconclusive))
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"  - {c.Name}: expected `{c.Expected}`, actual `{c.Actual}`{(c.Requirement is null ? "" : $" ({c.Requirement.Id})")}");
                 }
@@ -52,6 +52,8 @@ public static class SummaryMarkdown
     {
         Outcome.Errored => "HARNESS ERROR",
         Outcome.Failed => "FAILED",
+        Outcome.Inconclusive => "INCONCLUSIVE",
+        _ when run.Evaluated == 0 => "NOTHING EVALUATED",
         Outcome.Warning => "PASSED with warnings",
         _ => "PASSED",
     };

@@ -27,7 +27,7 @@ internal static class Catalogue
     public static async Task<ScenarioResult> RunAsync(Scenario scenario, Func<SpControl, CancellationToken, Task>? afterReset = null, string targetFile = "bluejeans-stub.yaml")
     {
         var (sp, redactor) = await Session(targetFile);
-        IScenarioEnvironment environment = new HarnessEnvironment();
+        IScenarioEnvironment environment = new HarnessEnvironment(sp.Idp);
         if (afterReset is not null)
         {
             environment = new Misbehaving(environment, afterReset);

@@ -30,8 +30,14 @@ public sealed record SsoOutcome
     /// <summary>Where the Response was posted.</summary>
     public string? AcsUrl { get; init; }
 
-    /// <summary>The SP's immediate answer to the ACS POST (often a redirect to its session page).</summary>
+    /// <summary>The SP's immediate answer to the ACS POST (often a redirect to its session page); 0 when it dropped the connection.</summary>
     public int? AcsStatus { get; init; }
+
+    /// <summary>
+    /// Where the SP sent the user after the ACS when that was another site (back to the IdP, say): the walk stops
+    /// there, because a browser leaving the SP after the Response means the SP kept no session.
+    /// </summary>
+    public string? LeftSpFor { get; init; }
 
     public bool ResponseDelivered => ResponseXml is not null;
 }
@@ -89,26 +95,68 @@ public sealed class SsoUserAgent : IDisposable
     public Task<SsoOutcome> OpenAsync(Uri url, CancellationToken cancellationToken = default) =>
         WalkAsync(Get(url), credentials: null, cancellationToken);
 
+    /// <summary>
+    /// Posts a Response to the ACS as the HTTP-POST binding's auto-submitted form would, then follows the SP's
+    /// redirects on its own site, each hop captured (the security suite's forged Responses).
+    /// </summary>
+    public Task<SsoOutcome> PostResponseAsync(Uri acsUrl, byte[] responseXml, string? relayState, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(acsUrl);
+        ArgumentNullException.ThrowIfNull(responseXml);
+        var fields = new List<KeyValuePair<string, string>> { new(RedirectBinding.SamlResponse, Convert.ToBase64String(responseXml)) };
+        if (relayState is not null)
+        {
+            fields.Add(new("RelayState", relayState));
+        }
+        return WalkAsync(Post(acsUrl, fields), credentials: null, cancellationToken, new Delivered(Encoding.UTF8.GetString(responseXml), relayState, acsUrl.ToString()));
+    }
+
+    /// <summary>
+    /// One GET with the browser's cookies and no redirects followed (a session probe): the status and the page.
+    /// </summary>
+    public async Task<(int Status, string Body, string? Location)> PeekAsync(Uri url, CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), response.Headers.Location?.ToString());
+    }
+
+    private sealed record Delivered(string Xml, string? RelayState, string AcsUrl);
+
     public void Dispose() => _http.Dispose();
 
-    private async Task<SsoOutcome> WalkAsync(HttpRequestMessage request, (string Username, string Password)? credentials, CancellationToken cancellationToken)
+    private async Task<SsoOutcome> WalkAsync(HttpRequestMessage request, (string Username, string Password)? credentials, CancellationToken cancellationToken, Delivered? delivered = null)
     {
         if (credentials is { } c)
         {
             _redactor.AddSecret(c.Password);
         }
         var hops = new List<SsoHop>();
-        string? responseXml = null, relayState = null, acsUrl = null;
+        string? responseXml = delivered?.Xml, relayState = delivered?.RelayState, acsUrl = delivered?.AcsUrl, leftSpFor = null;
         int? acsStatus = null;
         var credentialsUsed = false;
         while (true)
         {
             var url = request.RequestUri!;
             var method = request.Method.Method;
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            request.Dispose();
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
+            int status;
+            string body;
+            Uri? location;
+            try
+            {
+                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                status = (int)response.StatusCode;
+                location = response.Headers.Location;
+            }
+            catch (HttpRequestException ex) when (acsUrl is not null && acsStatus is null)
+            {
+                // An SP that drops the connection on the Response it was given has refused it.
+                (status, body, location) = (0, $"<p id=\"error\">{WebUtility.HtmlEncode(ex.Message)}</p>", null);
+            }
+            finally
+            {
+                request.Dispose();
+            }
             hops.Add(new SsoHop(method, url.ToString(), status));
             if (acsUrl is not null && acsStatus is null)
             {
@@ -116,9 +164,22 @@ public sealed class SsoUserAgent : IDisposable
             }
 
             HttpRequestMessage? next = null;
-            if (status is >= 300 and < 400 && response.Headers.Location is { } location)
+            if (status is >= 300 and < 400 && location is not null)
             {
-                next = Get(new Uri(url, location));
+                var target = new Uri(url, location);
+                if (acsStatus is not null && !SameSite(target, new Uri(acsUrl!)))
+                {
+                    leftSpFor = target.ToString();
+                }
+                else
+                {
+                    next = Get(target);
+                }
+            }
+            else if (acsStatus is not null && HtmlForms.Find(body).Any(f => f.Has(RedirectBinding.SamlResponse) || f.Has(RedirectBinding.SamlRequest)))
+            {
+                // After the Response was delivered, a page that starts another SAML exchange is where this login ends.
+                leftSpFor = url.ToString();
             }
             else if (HtmlForms.Find(body).FirstOrDefault(f => f.Has(RedirectBinding.SamlResponse) || f.Has(RedirectBinding.SamlRequest)) is { } saml)
             {
@@ -157,11 +218,15 @@ public sealed class SsoUserAgent : IDisposable
                     RelayState = relayState,
                     AcsUrl = acsUrl,
                     AcsStatus = acsStatus,
+                    LeftSpFor = leftSpFor,
                 };
             }
             request = next;
         }
     }
+
+    private static bool SameSite(Uri a, Uri b) =>
+        Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
     private static HttpRequestMessage Get(Uri url) => new(HttpMethod.Get, url);
 

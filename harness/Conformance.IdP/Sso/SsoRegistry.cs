@@ -14,11 +14,14 @@ internal sealed class SsoRegistry : IDisposable
     private readonly Dictionary<string, SigningCertificate> _certificates = new(StringComparer.Ordinal);
     private readonly ApplicationCatalog _catalog;
     private readonly TimeProvider _time;
+    private readonly SigningCertificate? _shared;
 
-    public SsoRegistry(ApplicationCatalog catalog, TimeProvider time)
+    /// <param name="shared">One key for every application (not disposed here); null: one per application.</param>
+    public SsoRegistry(ApplicationCatalog catalog, TimeProvider time, SigningCertificate? shared = null)
     {
         _catalog = catalog;
         _time = time;
+        _shared = shared;
         _catalog.Changed += OnCatalogChanged;
     }
 
@@ -55,6 +58,10 @@ internal sealed class SsoRegistry : IDisposable
 
     public SigningCertificate Certificate(Application app)
     {
+        if (_shared is not null)
+        {
+            return _shared;
+        }
         lock (_gate)
         {
             if (!_certificates.TryGetValue(app.Id, out var certificate))

@@ -32,6 +32,24 @@ public sealed class SigningCertificate : IDisposable
         return new SigningCertificate(request.CreateSelfSigned(now.AddDays(-1), now.AddYears(5)));
     }
 
+    /// <summary>An IdP identity kept outside the run (a target's idp: key and certificate), with its private key.</summary>
+    public static SigningCertificate FromPem(string certificatePem, string privateKeyPem)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(certificatePem);
+        ArgumentException.ThrowIfNullOrWhiteSpace(privateKeyPem);
+        var certificate = X509Certificate2.CreateFromPem(certificatePem, privateKeyPem);
+        return certificate.GetRSAPrivateKey() is null
+            ? throw new CryptographicException("the IdP signing key is not an RSA key that matches the certificate")
+            : new SigningCertificate(certificate);
+    }
+
+    /// <summary>The private key as PKCS#8 PEM, only to keep a generated IdP identity on disk for the next run.</summary>
+    public string PrivateKeyPem()
+    {
+        using var rsa = Certificate.GetRSAPrivateKey() ?? throw new CryptographicException("the certificate has no private key");
+        return rsa.ExportPkcs8PrivateKeyPem() + "\n";
+    }
+
     /// <summary>Reads a PEM certificate (certificate.pem, SP metadata) for verification only.</summary>
     public static X509Certificate2 LoadPem(string pem)
     {

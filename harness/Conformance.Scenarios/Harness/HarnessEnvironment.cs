@@ -6,9 +6,10 @@ namespace Conformance.Scenarios.Harness;
 
 /// <summary>
 /// Gives every scenario a clean world: the SP's state reset through its control API, a new mock IdP
-/// on Kestrel and a new SCIM engine over the scenario's own directory, all torn down afterwards.
+/// on Kestrel and a new SCIM engine over the scenario's own directory, all torn down afterwards. The IdP
+/// keeps the run's identity (<paramref name="identity"/>: address and key) so an SP configured once trusts every scenario's.
 /// </summary>
-public sealed class HarnessEnvironment : IScenarioEnvironment
+public sealed class HarnessEnvironment(IdpIdentity? identity = null) : IScenarioEnvironment
 {
     public async Task<IAsyncDisposable> PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
@@ -29,12 +30,17 @@ public sealed class HarnessEnvironment : IScenarioEnvironment
                 Catalog = context.Applications,
                 Sink = context,
                 Time = context.Time,
-                Port = 0,
+                BaseUrl = identity?.BaseUrl,
+                SigningCertificate = identity?.Signing,
             }, cancellationToken).ConfigureAwait(false);
             parts.Idp = idp;
             context.Services[typeof(MockIdpServer)] = idp;
             context.Set("idp.baseUrl", idp.BaseUrl);
             context.Set("idp.userConsoleUrl", idp.UserConsoleUrl);
+            if (context.Target.Saml?.RelayState is { } relayState)
+            {
+                context.Set("sp.relayState", relayState);
+            }
             var idm = new IdentityManagement(new IdentityManagementOptions
             {
                 Directory = context.Directory,

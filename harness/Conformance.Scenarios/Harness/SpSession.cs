@@ -10,23 +10,29 @@ namespace Conformance.Scenarios.Harness;
 
 /// <summary>
 /// The SP of a run: the embedded BlueJeans stub, a process the target file starts (the reference
-/// SP), or a vendor's SP at fixed URLs. It resolves the target's <c>${sp.…}</c> values and stops
-/// what it started, and only that.
+/// SP, Apache with mod_auth_mellon), or a vendor's SP at fixed URLs, and the one IdP identity it trusts.
+/// It resolves the target's <c>${sp.…}</c> values and stops what it started, and only that.
 /// </summary>
 public sealed class SpSession : IAsyncDisposable
 {
     private readonly BlueJeansStub? _stub;
     private readonly Process? _process;
+    private readonly string? _metadataFile;
 
-    private SpSession(TargetFile target, BlueJeansStub? stub, Process? process)
+    private SpSession(TargetFile target, IdpIdentity idp, BlueJeansStub? stub, Process? process, string? metadataFile)
     {
         Target = target;
+        Idp = idp;
         _stub = stub;
         _process = process;
+        _metadataFile = metadataFile;
     }
 
     /// <summary>The target with every <c>${sp.…}</c> resolved.</summary>
     public TargetFile Target { get; }
+
+    /// <summary>The IdP every scenario of the run stands up: one address, one key.</summary>
+    public IdpIdentity Idp { get; }
 
     public static async Task<SpSession> StartAsync(TargetFile target, string workingDirectory, Redactor redactor, CancellationToken cancellationToken)
     {
@@ -35,6 +41,9 @@ public sealed class SpSession : IAsyncDisposable
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         BlueJeansStub? stub = null;
         Process? process = null;
+        string? metadataFile = null;
+        var idp = IdpIdentity.Resolve(target, workingDirectory, TimeProvider.System);
+        redactor.AddSecret(idp.Signing.PrivateKeyPem());
         try
         {
             if (target.Embedded == "bluejeans-stub")
@@ -50,7 +59,15 @@ public sealed class SpSession : IAsyncDisposable
             }
             else if (target.Start is { } start)
             {
-                (process, values["baseUrl"]) = await StartProcessAsync(start, workingDirectory, cancellationToken).ConfigureAwait(false);
+                if (start.Args.Any(a => a.Contains(MetadataFileVariable, StringComparison.Ordinal)))
+                {
+                    metadataFile = Path.Combine(Path.GetTempPath(), $"conformance-idp-metadata-{Guid.NewGuid():N}.xml");
+                    await File.WriteAllTextAsync(metadataFile, idp.MetadataXml(), cancellationToken).ConfigureAwait(false);
+                }
+                var args = start.Args.Select(a => a
+                    .Replace(MetadataFileVariable, metadataFile, StringComparison.Ordinal)
+                    .Replace("${idp.baseUrl}", idp.BaseUrl.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)).ToList();
+                (process, values["baseUrl"]) = await StartProcessAsync(start with { Args = args }, workingDirectory, cancellationToken).ConfigureAwait(false);
             }
             var partial = TargetLoader.Resolve(target, values.Where(v => v.Key != "token").ToDictionary(StringComparer.Ordinal), allowMissing: ["token"]);
             if (NeedsToken(target))
@@ -60,7 +77,7 @@ public sealed class SpSession : IAsyncDisposable
                 values["token"] = await client.GenerateTokenAsync(cancellationToken).ConfigureAwait(false);
                 redactor.AddSecret(values["token"]);
             }
-            return new SpSession(TargetLoader.Resolve(target, values), stub, process);
+            return new SpSession(TargetLoader.Resolve(target, values), idp, stub, process, metadataFile);
         }
         catch
         {
@@ -69,7 +86,19 @@ public sealed class SpSession : IAsyncDisposable
                 await stub.DisposeAsync().ConfigureAwait(false);
             }
             Stop(process);
+            Delete(metadataFile);
+            idp.Dispose();
             throw;
+        }
+    }
+
+    private const string MetadataFileVariable = "${idp.metadataFile}";
+
+    private static void Delete(string? file)
+    {
+        if (file is not null)
+        {
+            File.Delete(file);
         }
     }
 
@@ -170,5 +199,7 @@ public sealed class SpSession : IAsyncDisposable
             await _stub.DisposeAsync().ConfigureAwait(false);
         }
         Stop(_process);
+        Delete(_metadataFile);
+        Idp.Dispose();
     }
 }

@@ -14,7 +14,7 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
 {
     private static readonly string[] ScenarioKeys = ["id", "title", "area", "tags", "requirements", "needs", "data", "steps"];
     private static readonly string[] StepKeys = ["do", "name", "with", "expect"];
-    private static readonly string[] CheckKeys = ["check", "name", "with", "expected", "contains", "excludes", "atLeast", "atMost", "severity", "requirement"];
+    private static readonly string[] CheckKeys = ["check", "name", "with", "expected", "contains", "excludes", "atLeast", "atMost", "severity", "requirement", "needs"];
     private static readonly string[] RequirementKeys = ["seed", "rfc7643", "rfc7644", "saml"];
 
     public sealed record LoadResult(IReadOnlyList<Scenario> Scenarios, IReadOnlyList<Problem> Problems);
@@ -203,6 +203,7 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
         }
         var severity = map["severity"] is { } sev ? (Severity)InputBinder.Bind(typeof(Severity), sev, "field 'severity'", problems) : Severity.Failure;
         var requirement = map["requirement"] is { } req ? ParseRequirement(req, problems) : null;
+        var needs = TextList(map["needs"], "field 'needs'", problems);
         if (conditionName is null || name is null || expectations.Count != 1)
         {
             return null;
@@ -223,6 +224,7 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
             Expected = new ExpectedValue(match, expectations[0].Value),
             Severity = severity,
             Requirement = requirement,
+            Needs = needs,
             Location = map.Location,
         };
     }

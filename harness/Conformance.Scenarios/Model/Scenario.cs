@@ -39,5 +39,9 @@ public sealed record CheckSpec
     public required ExpectedValue Expected { get; init; }
     public Severity Severity { get; init; } = Severity.Failure;
     public Requirement? Requirement { get; init; }
+
+    /// <summary>Capabilities this check alone needs (e.g. profile.bluejeans for BlueJeans' own wording): skipped, named, without them.</summary>
+    public IReadOnlyList<string> Needs { get; init; } = [];
+
     public required SourceLocation Location { get; init; }
 }

@@ -17,15 +17,24 @@ public sealed record RunResult
     /// <summary>True when the run was stopped (Ctrl+C, crash) before every scenario ran.</summary>
     public bool Interrupted { get; init; }
 
-    public Outcome Outcome => Scenarios.Count == 0 ? Outcome.Passed : Scenarios.Max(s => s.Outcome);
+    public Outcome Outcome => Scenarios.Count == 0 ? Outcome.Skipped : Scenarios.Max(s => s.Outcome);
 
     public int Count(Outcome outcome) => Scenarios.Count(s => s.Outcome == outcome);
 
-    /// <summary>The contract's exit code: 3 harness error, 1 conformance failure, else 0.</summary>
+    /// <summary>Scenarios that ran against the SP (not skipped): what the verdict rests on.</summary>
+    public int Evaluated => Scenarios.Count(s => s.Outcome != Outcome.Skipped);
+
+    /// <summary>
+    /// The contract's exit code: 3 harness error or interrupted, 1 conformance failure, 4 not proven (nothing was
+    /// evaluated, or a verdict was inconclusive), else 0. A run that checked nothing is never green.
+    /// </summary>
     public int ExitCode => Outcome switch
     {
         Outcome.Errored => 3,
         Outcome.Failed => 1,
-        _ => Interrupted ? 3 : 0,
+        _ when Interrupted => 3,
+        Outcome.Inconclusive => 4,
+        _ when Evaluated == 0 => 4,
+        _ => 0,
     };
 }

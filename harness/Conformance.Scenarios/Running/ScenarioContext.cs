@@ -86,7 +86,17 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
 
     public T Get<T>() where T : class =>
         Services.TryGetValue(typeof(T), out var service) ? (T)service
+            : typeof(T) == typeof(Harness.SpControl) ? throw new CapabilityMissingException("control", "this step sets or reads SP-side state through the SP's control API")
             : throw new InvalidOperationException($"{typeof(T).Name} is not available in this scenario's environment.");
+
+    /// <summary>Throws <see cref="CapabilityMissingException"/> unless the target declares <paramref name="capability"/>.</summary>
+    public void Require(string capability, string why)
+    {
+        if (!Capabilities.Contains(capability))
+        {
+            throw new CapabilityMissingException(capability, why);
+        }
+    }
 
     /// <summary>Work a step started that finishes in the background (SCIM pushes): awaited before the step's checks.</summary>
     public IList<Func<CancellationToken, Task>> Settlers { get; } = [];

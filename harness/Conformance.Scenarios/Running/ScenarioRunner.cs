@@ -99,10 +99,13 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
                 observer?.StepFinished(scenario, step);
                 stop = step.Error is not null;
             }
+            // A step the target could not support leaves the scenario unproven (skipped, named) unless something failed.
+            var unsupported = steps.FirstOrDefault(s => s.Outcome == Outcome.Skipped && s.Error is not null)?.Error;
             return Finish(Base(scenario, start) with
             {
                 Steps = steps,
-                Outcome = steps.Count == 0 ? Outcome.Passed : steps.Max(s => s.Outcome),
+                Outcome = unsupported is not null ? steps.Max(s => s.Outcome) : Combine(steps.Select(s => s.Outcome)),
+                Reason = unsupported,
                 Users = [.. context.Users.Select(u => u.Username)],
             });
         }
@@ -122,6 +125,13 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
                 await prepared.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The worst of what was evaluated; skipped only when nothing was (a check the target cannot support is named, not counted).</summary>
+    private static Outcome Combine(IEnumerable<Outcome> outcomes)
+    {
+        var list = outcomes.ToList();
+        return list.Count == 0 ? Outcome.Passed : list.All(o => o == Outcome.Skipped) ? Outcome.Skipped : list.Where(o => o != Outcome.Skipped).Max();
     }
 
     private ScenarioResult Finish(ScenarioResult result)
@@ -170,6 +180,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         var start = options.Time.GetUtcNow();
         var marks = Marks.Of(context);
         string? error = null;
+        string? skipped = null;
         var errored = false;
         try
         {
@@ -181,6 +192,10 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         catch (SpFaultException ex)
         {
             error = ex.Message;
+        }
+        catch (CapabilityMissingException ex)
+        {
+            skipped = ex.Message;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -196,6 +211,10 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
             error = $"harness error in '{spec.Action}': {ex.GetType().Name}: {ex.Message}";
             errored = true;
         }
+        if (skipped is not null)
+        {
+            return SkippedStep(spec, index, context, $"not evaluated: {skipped}") with { Error = skipped, Start = start, Evidence = marks.EvidenceSince(context) };
+        }
         var checks = new List<CheckResult>();
         foreach (var check in spec.Checks.TakeWhile(_ => !cancellationToken.IsCancellationRequested))
         {
@@ -203,8 +222,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         }
         var outcome = errored ? Outcome.Errored
             : error is not null ? Outcome.Failed
-            : checks.Count == 0 ? Outcome.Passed
-            : checks.Max(c => c.Outcome);
+            : Combine(checks.Select(c => c.Outcome));
         return new StepResult
         {
             Index = index,
@@ -234,6 +252,11 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         Observation observation;
         JsonNode? expected;
         bool matched;
+        var lacking = spec.Needs.Concat(library.Conditions.Find(spec.Condition)?.Needs ?? []).Where(n => !_capabilities.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
+        if (lacking.Count > 0)
+        {
+            return result with { Outcome = Outcome.Skipped, Actual = "(not evaluated)", Message = $"not evaluated: target '{options.Target.Name}' lacks {string.Join(", ", lacking)}" };
+        }
         try
         {
             var condition = library.Conditions.Find(spec.Condition) ?? throw new InvalidOperationException($"unknown condition '{spec.Condition}'");
@@ -254,9 +277,9 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         {
             Expected = new ExpectedValue(spec.Expected.Match, spec.Expected.Value.MapScalars(s => s with { Value = context.Expand(s.Value) })).Describe(),
             Actual = Redactor.Redact(ExpectedValue.Render(observation.Value)) ?? "",
-            Outcome = matched ? Outcome.Passed : spec.Severity switch
+            Outcome = observation.Inconclusive ? Outcome.Inconclusive : matched ? Outcome.Passed : spec.Severity switch
             {
-                Severity.Failure => Outcome.Failed,
+                Severity.Failure => observation.WarningOnly ? Outcome.Warning : Outcome.Failed,
                 Severity.Warning => Outcome.Warning,
                 _ => Outcome.Passed,
             },
@@ -275,7 +298,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
     private static JsonNode? ExpandJson(InputNode value, ScenarioContext context) =>
         value.MapScalars(s => s with { Value = context.Expand(s.Value) }).ToJson();
 
-    private StepResult SkippedStep(StepSpec spec, int index, ScenarioContext context) => new()
+    private StepResult SkippedStep(StepSpec spec, int index, ScenarioContext context, string why = "not evaluated: an earlier step of this scenario could not run") => new()
     {
         Index = index,
         Action = spec.Action,
@@ -291,7 +314,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
             Requirement = c.Requirement,
             Expected = c.Expected.Describe(),
             Outcome = Outcome.Skipped,
-            Message = "not evaluated: an earlier step of this scenario could not run",
+            Message = why,
             Location = c.Location,
         })],
         Location = spec.Location,

@@ -14,6 +14,12 @@ public sealed record TargetFile
     [Description("An SP the harness starts as a process that prints its base URL.")]
     public StartSpec? Start { get; init; }
 
+    [Description("The SP's product profile: 'bluejeans' adds the checks of BlueJeans' own wording; absent: only what any SP must do.")]
+    public string? Profile { get; init; }
+
+    [Description("The IdP identity the SP was configured with once (its metadata: ./run.sh idp metadata --target FILE). Absent: a key generated once and kept in .conformance/idp/, a free port per run.")]
+    public IdpSpec? Idp { get; init; }
+
     public ScimSpec? Scim { get; init; }
     public SamlSpec? Saml { get; init; }
     public LimitsSpec Limits { get; init; } = new();
@@ -23,9 +29,25 @@ public sealed record TargetFile
     public ControlSpec? Control { get; init; }
 }
 
+public sealed record IdpSpec
+{
+    [Description("Where the mock IdP listens and what its metadata names, e.g. http://127.0.0.1:7001 (it binds 127.0.0.1 on that port). Absent: a free port chosen per run.")]
+    public string? BaseUrl { get; init; }
+
+    [Description("The IdP's RSA private key: a PEM file path or ${ENV} holding the PEM. With signingCertificate; absent: generated once and kept in .conformance/idp/.")]
+    public string? SigningKey { get; init; }
+
+    [Description("The IdP's signing certificate: a PEM file path or ${ENV} holding the PEM.")]
+    public string? SigningCertificate { get; init; }
+
+    [Description("The IdP URL suffix of the application the SP trusts ({baseUrl}/saml2/{suffix}); the catalogue's is 'bluejeans'.")]
+    public string App { get; init; } = "bluejeans";
+}
+
 public sealed record StartSpec
 {
     public required string Command { get; init; }
+    [Description("Arguments; ${idp.metadataFile} is a file holding the IdP metadata (the SP loads it once at start), ${idp.baseUrl} the IdP's address.")]
     public IReadOnlyList<string> Args { get; init; } = [];
 
     [Description("A regular expression matched against the process's output; its 'url' group is ${sp.baseUrl}.")]
@@ -62,14 +84,29 @@ public sealed record SamlSpec
     public string? Metadata { get; init; }
     public string? SloUrl { get; init; }
 
-    [Description("'Pick User ID from <saml2:NameID> element': true, or false when the SP reads the user id from an attribute.")]
+    [Description("'Pick User ID from <saml2:NameID> element': true (default), or false when the SP reads the user id from an attribute.")]
     public bool UserIdFromNameId { get; init; } = true;
 
-    [Description("The SP's signing policy: it refuses a Response whose Assertion is unsigned (SAML Metadata WantAssertionsSigned).")]
-    public bool WantAssertionsSigned { get; init; } = true;
+    [Description("The SP's RelayState value ('RelayState - copy this value'), pasted into the IdP's Target URL; where the SP lands after an IdP-initiated login. A control.saml SP reports its own.")]
+    public string? RelayState { get; init; }
+
+    [Description("A page of the SP that shows who is signed in, read with the login's cookies to decide who the SP logged in; without it the landing page is searched for the user's NameID, userName or email.")]
+    public SessionProbeSpec? Session { get; init; }
+
+    [Description("The SP's signing policy: it refuses a Response whose Assertion is unsigned (SAML Metadata WantAssertionsSigned). Default false: an SP must say so.")]
+    public bool WantAssertionsSigned { get; init; }
 
     [Description("The SP's signing policy: it refuses a Response that is not itself signed, even when the Assertion is.")]
     public bool WantResponseSigned { get; init; }
+}
+
+public sealed record SessionProbeSpec
+{
+    [Description("The URL to open with the login's cookies, e.g. the SP's account page; absent: the page the login ended on is read.")]
+    public string? Url { get; init; }
+
+    [Description("A regular expression over the page; its 'user' group (or the whole match) is the signed-in user. At the URL, a redirect, 401 or 403 means no session.")]
+    public required string User { get; init; }
 }
 
 public sealed record LimitsSpec

@@ -74,6 +74,8 @@ public static partial class TargetLoader
                 LoginUrl = N(target.Saml.LoginUrl),
                 Metadata = N(target.Saml.Metadata),
                 SloUrl = N(target.Saml.SloUrl),
+                RelayState = N(target.Saml.RelayState),
+                Session = target.Saml.Session is null ? null : target.Saml.Session with { Url = N(target.Saml.Session.Url) },
             },
             Control = target.Control is null ? null : target.Control with { BaseUrl = R(target.Control.BaseUrl) },
         };
@@ -98,6 +100,7 @@ public static partial class TargetLoader
             if (saml.WantAssertionsSigned) { caps.Add("saml.want-assertions-signed"); }
             if (saml.WantResponseSigned) { caps.Add("saml.want-response-signed"); }
         }
+        if (target.Profile is { } profile) { caps.Add("profile." + profile); }
         if (target.Limits.UserNameMaxLength is not null) { caps.Add("limits.username-length"); }
         if (target.Limits.RecordingsOnDeprovision is not null) { caps.Add("limits.recordings"); }
         if (target.Control is { } control)

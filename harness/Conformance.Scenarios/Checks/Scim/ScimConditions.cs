@@ -20,6 +20,7 @@ public sealed record SpUserInput
 public sealed class SpUser : Condition<SpUserInput>
 {
     public override string Name => "sp.user";
+    public override IReadOnlyList<string> Needs => ["control.users"];
     public override string Description => "The SP's stored user (or one attribute of it); null when the SP has no such user.";
 
     protected override async Task<Observation> ObserveAsync(SpUserInput input, ScenarioContext context, CancellationToken cancellationToken)

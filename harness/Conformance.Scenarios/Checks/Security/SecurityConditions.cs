@@ -3,13 +3,16 @@ using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps;
 using Conformance.Scenarios.Steps.Security;
+using Conformance.Scenarios.Steps.Sso;
 
 namespace Conformance.Scenarios.Checks.Security;
 
 /// <summary>
-/// Whether the SP refused the forged login of <c>security.send-forged</c>: no session on its page (an
-/// error status or no <c>#session-user</c>) and, when the target has control.sessions, none opened at
-/// the SP. For comment injection, a login as the whole signed NameID is fine; one as the victim is not.
+/// Whether the SP refused the forged login of <c>security.send-forged</c>, read from plain HTTP (and, when the target
+/// has control.sessions, from the sessions the SP lists). Refused passes only when the SP accepted the valid Response
+/// the case was forged from (and, for replay, its first post); otherwise the case is inconclusive. Accepted as the
+/// impersonated user fails; accepted as only the validly signed subject is a warning, named as such (for comment
+/// injection, a login as the whole signed NameID is the safe outcome).
 /// </summary>
 public sealed class SecurityRefused : Condition<NoInputs>
 {
@@ -20,10 +23,12 @@ public sealed class SecurityRefused : Condition<NoInputs>
     protected override async Task<Observation> ObserveAsync(NoInputs input, ScenarioContext context, CancellationToken cancellationToken)
     {
         var login = context.Get<ForgedLogin>();
+        var attack = login.Attack;
+        var answer = $"ACS answered {string.Join(" then ", login.Statuses)}";
         var loggedInAs = new List<string>();
-        if (login.Status is >= 200 and < 400 && login.SessionUser is { } pageUser)
+        if (login.Verdict is { Decision: LoginDecision.Accepted, User: { } user })
         {
-            loggedInAs.Add(pageUser);
+            loggedInAs.Add(user);
         }
         if (login.SessionsBefore is { } before)
         {
@@ -34,17 +39,31 @@ public sealed class SecurityRefused : Condition<NoInputs>
             }
         }
         var impersonated = login.Forged.ImpersonatedNameId;
-        var refused = login.Attack.RefusalRequired
-            ? loggedInAs.Count == 0
-            : !loggedInAs.Contains(impersonated, StringComparer.OrdinalIgnoreCase);
-        var answer = $"ACS answered {string.Join(" then ", login.Statuses)}";
-        var detail = refused
-            ? loggedInAs.Count == 0
-                ? $"refused: {answer}{(login.Error is null ? "" : $" — {login.Error}")}"
-                : $"signed in as the whole signed NameID '{loggedInAs[0]}', never as '{impersonated}' ({answer})"
-            : $"NOT refused: the SP logged in as '{loggedInAs.Distinct(StringComparer.OrdinalIgnoreCase).First()}' ({answer}); the forged Response impersonates '{impersonated}'. "
-                + $"{login.Attack.Title}: {login.Attack.Explanation} {login.Attack.ExpectedRefusal} Source: {login.Attack.Source}.";
-        return new Observation(refused, detail);
+        if (loggedInAs.Contains(impersonated, StringComparer.OrdinalIgnoreCase))
+        {
+            return new Observation(false, $"NOT refused: the SP logged in as '{impersonated}', whom the forged Response impersonates ({answer}; {login.Verdict.Evidence}). "
+                + $"{attack.Title}: {attack.Explanation} {attack.ExpectedRefusal} Source: {attack.Source}.");
+        }
+        if (loggedInAs.Count > 0)
+        {
+            var who = loggedInAs.Distinct(StringComparer.OrdinalIgnoreCase).First();
+            return attack.RefusalRequired
+                ? new Observation(false, $"accepted, but only the validly signed subject '{who}' logged in, never '{impersonated}' ({answer}; {login.Verdict.Evidence}). {attack.ExpectedRefusal}", WarningOnly: true)
+                : new Observation(true, $"signed in as the whole signed NameID '{who}', never as '{impersonated}' ({answer})");
+        }
+        if (login.Baseline.Decision != LoginDecision.Accepted)
+        {
+            return new Observation(null, $"the SP did not accept the valid Response this case was forged from (login {login.Baseline.Word}: {login.Baseline.Evidence}), so its answer to the forgery proves nothing", Inconclusive: true);
+        }
+        if (login.Verdicts.Count > 1 && login.Verdicts[0].Decision != LoginDecision.Accepted)
+        {
+            return new Observation(null, $"the SP did not accept the first post of the Response (login {login.Verdicts[0].Word}: {login.Verdicts[0].Evidence}), so refusing its replay proves nothing", Inconclusive: true);
+        }
+        return login.Verdict.Decision switch
+        {
+            LoginDecision.Refused => new Observation(true, $"refused: {answer}; {login.Verdict.Evidence}"),
+            _ => new Observation(null, $"login {login.Verdict.Word}: {login.Verdict.Evidence}", Inconclusive: true),
+        };
     }
 }
 

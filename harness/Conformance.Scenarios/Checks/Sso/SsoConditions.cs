@@ -28,7 +28,10 @@ public enum SsoField
     [Description("The #error text of the last page (IdP refusal, SP refusal, wrong password).")]
     Error,
 
-    [Description("The user the SP's session page names (#session-user).")]
+    [Description("What the SP made of the Response, read from plain HTTP: accepted, refused, inconclusive (never a pass) or not-delivered.")]
+    Login,
+
+    [Description("Who the SP logged in: the target's saml.session probe, or the identity the landing page names; null unless accepted.")]
     SessionUser,
 
     [Description("The RelayState posted with the Response.")]
@@ -50,30 +53,29 @@ public sealed record SsoResultInput
 public sealed partial class SsoResultCondition : Condition<SsoResultInput>
 {
     public override string Name => "sso.result";
-    public override string Description => "A field of the last SSO attempt: delivered, acsStatus, finalStatus, error, sessionUser, relayState, acsUrl, finalUrl.";
+    public override string Description => "A field of the last SSO attempt: delivered, login, sessionUser, acsStatus, finalStatus, error, relayState, signedOut, acsUrl, finalUrl.";
 
     protected override Task<Observation> ObserveAsync(SsoResultInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var outcome = context.Get<SsoResult>().Outcome;
+        var (outcome, verdict) = context.Get<SsoResult>();
         JsonNode? value = input.Field switch
         {
             SsoField.Delivered => outcome.ResponseDelivered,
+            SsoField.Login => verdict.Word,
+            SsoField.SessionUser => verdict.User,
             SsoField.AcsStatus => outcome.AcsStatus,
             SsoField.FinalStatus => outcome.FinalStatus,
             SsoField.Error => outcome.Error,
-            SsoField.SessionUser => SessionUser(outcome.FinalBody),
             SsoField.RelayState => outcome.RelayState,
             SsoField.SignedOut => SignedOut(outcome.FinalBody),
             SsoField.AcsUrl => outcome.AcsUrl,
             _ => outcome.FinalUrl,
         };
+        if (input.Field is SsoField.Login or SsoField.SessionUser)
+        {
+            return Task.FromResult(new Observation(value, $"login {verdict.Word}: {verdict.Evidence}", Inconclusive: verdict.Decision == LoginDecision.Inconclusive));
+        }
         return Task.FromResult(new Observation(value, $"last page {outcome.FinalUrl} ({outcome.FinalStatus}){(outcome.Error is null ? "" : ": " + outcome.Error)}"));
-    }
-
-    internal static string? SessionUser(string html)
-    {
-        var match = SessionUserPattern().Match(html);
-        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value).Trim() : null;
     }
 
     private static string? SignedOut(string html)
@@ -81,9 +83,6 @@ public sealed partial class SsoResultCondition : Condition<SsoResultInput>
         var match = SignedOutPattern().Match(html);
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value).Trim() : null;
     }
-
-    [GeneratedRegex("id=\"session-user\"[^>]*>([^<]*)<")]
-    private static partial Regex SessionUserPattern();
 
     [GeneratedRegex("id=\"signed-out\"[^>]*>([^<]*)<")]
     private static partial Regex SignedOutPattern();
@@ -99,6 +98,10 @@ public enum ResponseField
     Audience,
     Recipient,
     InResponseTo,
+
+    [Description("true when the Response's InResponseTo is the ID of the last AuthnRequest the IdP received (SP-initiated), false otherwise.")]
+    InResponseToRequest,
+
     SessionIndex,
 
     [Description("The values of the attribute named in 'attribute'.")]
@@ -176,13 +179,33 @@ public sealed class SamlResponseCondition : Condition<ResponseInput>
             ResponseField.Audience => Text("/p:Response/a:Assertion/a:Conditions/a:AudienceRestriction/a:Audience/text()"),
             ResponseField.Recipient => Text("/p:Response/a:Assertion/a:Subject/a:SubjectConfirmation/a:SubjectConfirmationData/@Recipient"),
             ResponseField.InResponseTo => Text("/p:Response/a:Assertion/a:Subject/a:SubjectConfirmation/a:SubjectConfirmationData/@InResponseTo"),
+            ResponseField.InResponseToRequest => LastAuthnRequestId(context) is { } requestId
+                && Text("/p:Response/a:Assertion/a:Subject/a:SubjectConfirmation/a:SubjectConfirmationData/@InResponseTo") == requestId
+                && Text("/p:Response/@InResponseTo") == requestId,
             ResponseField.SessionIndex => Text("/p:Response/a:Assertion/a:AuthnStatement/@SessionIndex"),
             ResponseField.Attribute => Values(document.SelectNodes($"/p:Response/a:Assertion/a:AttributeStatement/a:Attribute[@Name='{input.Attribute}']/a:AttributeValue/text()", ns)),
             ResponseField.AttributeNames => Values(document.SelectNodes("/p:Response/a:Assertion/a:AttributeStatement/a:Attribute/@Name", ns)),
             ResponseField.SignatureAlgorithms => Values(document.SelectNodes("//d:SignatureMethod/@Algorithm|//d:DigestMethod/@Algorithm", ns), distinct: true),
             _ => Values(document.SelectNodes("//d:CanonicalizationMethod/@Algorithm|//d:Transform/@Algorithm", ns), distinct: true),
         };
-        return Task.FromResult(new Observation(value));
+        var detail = input.Field == ResponseField.InResponseToRequest
+            ? $"AuthnRequest ID {LastAuthnRequestId(context) ?? "(none received)"}; Response InResponseTo {Text("/p:Response/@InResponseTo") ?? "(absent)"}, SubjectConfirmationData InResponseTo {Text("/p:Response/a:Assertion/a:Subject/a:SubjectConfirmation/a:SubjectConfirmationData/@InResponseTo") ?? "(absent)"}"
+            : null;
+        return Task.FromResult(new Observation(value, detail));
+    }
+
+    /// <summary>The ID of the last AuthnRequest the IdP received in this scenario (SAML Core 3.2.1).</summary>
+    private static string? LastAuthnRequestId(ScenarioContext context)
+    {
+        var request = context.SamlMessages.All.LastOrDefault(m => m.Kind == Conformance.Core.Saml.SamlMessageKind.AuthnRequest);
+        if (request is null)
+        {
+            return null;
+        }
+        var document = new XmlDocument { XmlResolver = null };
+        using var reader = XmlReader.Create(new MemoryStream(request.Xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        document.Load(reader);
+        return document.DocumentElement?.GetAttribute("ID");
     }
 
     private static JsonArray Values(XmlNodeList? nodes, bool distinct = false)
@@ -205,6 +228,7 @@ public sealed record SessionsInput
 public sealed class SpSessions : Condition<SessionsInput>
 {
     public override string Name => "sp.sessions";
+    public override IReadOnlyList<string> Needs => ["control.sessions"];
     public override string Description => "How many sessions the SP opened (optionally for one user), from its control API.";
 
     protected override async Task<Observation> ObserveAsync(SessionsInput input, ScenarioContext context, CancellationToken cancellationToken)
@@ -227,6 +251,7 @@ public sealed record SpSamlPageInput
 public sealed class SpSamlPageCondition : Condition<SpSamlPageInput>
 {
     public override string Name => "sp.saml-settings";
+    public override IReadOnlyList<string> Needs => ["control.saml"];
     public override string Description => "A field of the SP's SAML settings page as saved by sp.configure-saml.";
 
     protected override Task<Observation> ObserveAsync(SpSamlPageInput input, ScenarioContext context, CancellationToken cancellationToken)

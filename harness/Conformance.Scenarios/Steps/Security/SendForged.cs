@@ -1,16 +1,14 @@
 using System.ComponentModel;
-using System.Net;
-using Conformance.Core.Http;
 using Conformance.Core.Saml;
 using Conformance.IdP;
-using Conformance.IdP.Sso;
-using Conformance.Saml.Bindings;
+using Conformance.IdP.Agent;
+using Conformance.Saml.Responses;
 using Conformance.Saml.Attacks;
 using Conformance.Saml.Signing;
 using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Running;
-using Conformance.Scenarios.Checks.Sso;
+using Conformance.Scenarios.Steps.Sso;
 
 namespace Conformance.Scenarios.Steps.Security;
 
@@ -91,35 +89,66 @@ public sealed class SendForged : StepAction<SendForgedInput>
         });
 
         var control = context.Capabilities.Contains("control.sessions") ? context.Get<SpControl>() : null;
-        using var http = new HttpClient(new CapturingHandler(context, context.Redactor, context.Time, "saml") { InnerHandler = new SocketsHttpHandler() });
+        var victimUser = context.Directory.GetUser(input.User);
+        var acs = new Uri(settings.AcsUrl);
+        string?[] names = [forged.ImpersonatedNameId, SsoResult.NameIdOf(System.Text.Encoding.UTF8.GetString(forged.Xml)), victim.NameId, victimUser.Email, victimUser.Username];
+        IReadOnlyList<string> identities = [.. names.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+
+        // A refusal proves something only when the SP accepts the valid Response the case was forged from: the
+        // baseline is that Response, freshly signed, from another browser.
+        var valid = ResponseBuilder.Build(idp.ResponseSpecFor(input.App, victimUser), idp.SigningCertificate(input.App)).Xml;
+        context.Record(new SamlMessageRecord
+        {
+            Kind = SamlMessageKind.Response,
+            Xml = valid,
+            CertificatePem = idp.CertificatePem(input.App),
+            IdpEntityId = victim.IdpEntityId,
+            SpEntityId = settings.SpEntityId,
+            Destination = settings.AcsUrl,
+            ExpectAccepted = true,
+            RelayState = settings.TargetUrl,
+            ApplicationId = context.Applications.Find(input.App)?.Id,
+            At = now,
+        });
+        var baseline = await PostAsync(idp, context, acs, valid, settings.TargetUrl, identities, cancellationToken).ConfigureAwait(false);
         int? sessionsBefore = null;
+        var verdicts = new List<LoginVerdict>();
         var statuses = new List<int>();
-        (int Status, string Body) answer = (0, "");
         for (var send = 1; send <= forged.Sends; send++)
         {
             if (send == forged.Sends && control is not null)
             {
                 sessionsBefore = (await control.SessionsAsync(cancellationToken).ConfigureAwait(false)).Count;
             }
-            answer = await PostAsync(http, settings, forged, cancellationToken).ConfigureAwait(false);
-            statuses.Add(answer.Status);
+            var (status, verdict) = await PostAsync(idp, context, acs, forged.Xml, settings.TargetUrl, identities, cancellationToken).ConfigureAwait(false);
+            statuses.Add(status);
+            verdicts.Add(verdict);
         }
         var login = new ForgedLogin
         {
             Attack = attack,
             Forged = forged,
+            Baseline = baseline.Verdict,
             Statuses = statuses,
-            Body = answer.Body,
-            SessionUser = SsoResultCondition.SessionUser(answer.Body),
-            Error = ErrorText(answer.Body),
+            Verdicts = verdicts,
             SessionsBefore = sessionsBefore,
             ListenerContacted = listener.Fetches > 0,
         };
         context.Services[typeof(ForgedLogin)] = login;
         // The report's Security section shows each case with what it is and where it comes from.
         context.Note($"{attack.Title}: {attack.Explanation} Source: {attack.Source}.");
+        context.Note($"Baseline: the valid Response for '{input.User}' was {baseline.Verdict.Word}{(baseline.Verdict.User is null ? "" : $" as '{baseline.Verdict.User}'")}: {baseline.Verdict.Evidence}");
         context.Note($"Security case {attack.Id} ({attack.Title}): posted {forged.Xml.Length} bytes to {settings.AcsUrl} {forged.Sends}×, "
-            + $"answers {string.Join(", ", statuses)}{(login.Error is null ? "" : $" — {login.Error}")}");
+            + $"ACS answered {string.Join(", ", statuses)}; login {login.Verdict.Word}{(login.Verdict.User is null ? "" : $" as '{login.Verdict.User}'")}: {login.Verdict.Evidence}");
+    }
+
+    /// <summary>Posts one Response from a browser of its own (no cookies from earlier posts) and judges what the SP did.</summary>
+    private static async Task<(int Status, LoginVerdict Verdict)> PostAsync(
+        MockIdpServer idp, ScenarioContext context, Uri acs, byte[] xml, string? relayState, IReadOnlyList<string> identities, CancellationToken cancellationToken)
+    {
+        using var agent = new SsoUserAgent(new Uri(idp.BaseUrl), context, context.Redactor, context.Time);
+        var outcome = await agent.PostResponseAsync(acs, xml, relayState, cancellationToken).ConfigureAwait(false);
+        return (outcome.AcsStatus ?? 0, await LoginJudge.JudgeAsync(outcome, context.Target.Saml, identities, agent, cancellationToken).ConfigureAwait(false));
     }
 
     private static AttackCase Find(string id) =>
@@ -142,60 +171,25 @@ public sealed class SendForged : StepAction<SendForgedInput>
 
     private static string Yaml(SigningPolicy policy) =>
         string.Concat(policy.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    private static async Task<(int Status, string Body)> PostAsync(HttpClient http, SsoSettings settings, ForgedResponse forged, CancellationToken cancellationToken)
-    {
-        var form = new Dictionary<string, string> { [RedirectBinding.SamlResponse] = forged.Base64 };
-        if (settings.TargetUrl is { } relayState)
-        {
-            form["RelayState"] = relayState;
-        }
-        using var content = new FormUrlEncodedContent(form);
-        try
-        {
-            using var response = await http.PostAsync(new Uri(settings.AcsUrl), content, cancellationToken).ConfigureAwait(false);
-            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-        }
-        catch (HttpRequestException ex)
-        {
-            // An SP that drops the connection on a hostile message has refused it.
-            return (0, $"<p id=\"error\">{WebUtility.HtmlEncode(ex.Message)}</p>");
-        }
-    }
-
-    private static string? ErrorText(string body)
-    {
-        const string marker = "id=\"error\"";
-        var at = body.IndexOf(marker, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-        var start = body.IndexOf('>', at) + 1;
-        var end = body.IndexOf('<', start);
-        return start <= 0 || end < 0 ? null : WebUtility.HtmlDecode(body[start..end]).Trim();
-    }
 }
 
-/// <summary>What the SP answered to the forged Response of a scenario, for the security.* conditions.</summary>
+/// <summary>What the SP did with the forged Response of a scenario, for the security.* conditions.</summary>
 public sealed record ForgedLogin
 {
     public required AttackCase Attack { get; init; }
     public required ForgedResponse Forged { get; init; }
 
-    /// <summary>The ACS status of every post (two for replay); 0 when the SP dropped the connection.</summary>
+    /// <summary>What the SP did with the valid Response the case starts from: a refusal of the forgery counts only if this was accepted.</summary>
+    public required LoginVerdict Baseline { get; init; }
+
+    /// <summary>The ACS status of every post of the forgery (two for replay); 0 when the SP dropped the connection.</summary>
     public required IReadOnlyList<int> Statuses { get; init; }
 
-    public int Status => Statuses[^1];
+    /// <summary>What the SP did with every post of the forgery (two for replay: the first is the valid original).</summary>
+    public required IReadOnlyList<LoginVerdict> Verdicts { get; init; }
 
-    /// <summary>The page the last post answered with.</summary>
-    public required string Body { get; init; }
-
-    /// <summary>The user the SP's page names (<c>#session-user</c>), or null.</summary>
-    public string? SessionUser { get; init; }
-
-    /// <summary>The SP's <c>#error</c> text, or null.</summary>
-    public string? Error { get; init; }
+    /// <summary>The verdict on the attacking post.</summary>
+    public LoginVerdict Verdict => Verdicts[^1];
 
     /// <summary>How many sessions the SP had before the attacking post (null when the target has no control.sessions).</summary>
     public int? SessionsBefore { get; init; }

@@ -118,11 +118,30 @@ public sealed record SpSamlInput
 public sealed class SpConfigureSaml : StepAction<SpSamlInput>
 {
     public override string Name => "sp.configure-saml";
-    public override string Description => "Fills the SP's SAML settings through its control API and reads back its RelayState value as ${sp.relayState} (and its SLO URL as ${sp.sloUrl}).";
+    public override string Description => "Fills the SP's SAML settings through its control API and reads back its RelayState value as ${sp.relayState} (and its SLO URL as ${sp.sloUrl}). "
+        + "Without control.saml, the SP as deployed was configured once from the IdP metadata: the step only holds when it asks for that configuration.";
 
     protected override async Task ExecuteAsync(SpSamlInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         var idp = context.Get<MockIdpServer>();
+        if (!context.Capabilities.Contains("control.saml"))
+        {
+            var deployed = context.Target.Saml;
+            var differs = new[]
+            {
+                input.Enabled ? null : "SSO switched off at the SP",
+                input.Certificate == "app" ? null : "another certificate uploaded",
+                input.AutoProvisioning ? null : "automatic provisioning off",
+                input.PickUserIdFromNameId == (deployed?.UserIdFromNameId ?? true) ? null : $"'Pick User ID from NameID' {(input.PickUserIdFromNameId ? "on" : "off")}",
+                input.UserIdAttribute is null && input.EmailAttribute is null ? null : "User ID and Email attributes set",
+            }.OfType<string>().ToList();
+            if (differs.Count > 0)
+            {
+                throw new CapabilityMissingException("control.saml", $"the scenario needs the SP's SAML settings changed ({string.Join(", ", differs)})");
+            }
+            context.Note($"The SP as deployed trusts this IdP from its metadata ({idp.MetadataUrl(input.App)}), loaded once; its settings are not changed by the run.");
+            return;
+        }
         var control = context.Get<SpControl>();
         var pem = input.Certificate == "other"
             ? SigningCertificate.Create("CN=not the IdP", context.Time.GetUtcNow()).Pem
@@ -177,7 +196,8 @@ public sealed class SsoIdpLogin : StepAction<LoginInput>
     protected override async Task ExecuteAsync(LoginInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         using var agent = new SsoUserAgent(new Uri(context.Get<MockIdpServer>().BaseUrl), context, context.Redactor, context.Time);
-        SsoResult.Store(context, await SignInAndLaunchAsync(agent, input, context, cancellationToken).ConfigureAwait(false));
+        var outcome = await SignInAndLaunchAsync(agent, input, context, cancellationToken).ConfigureAwait(false);
+        await SsoResult.StoreAsync(context, outcome, agent, input.User, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Signs in at the user console and clicks the tile; stops at the login page when sign-in fails.</summary>
@@ -215,7 +235,8 @@ public sealed class SsoSpLogin : StepAction<SpLoginInput>
         context.Redactor.AddSecret(password);
         var loginUrl = input.LoginUrl ?? context.Target.Saml?.LoginUrl ?? throw new InvalidOperationException("the target declares no saml.loginUrl");
         using var agent = new SsoUserAgent(new Uri(idp.BaseUrl), context, context.Redactor, context.Time);
-        SsoResult.Store(context, await agent.StartAtSpAsync(new Uri(loginUrl), user.Username, password, cancellationToken).ConfigureAwait(false));
+        var outcome = await agent.StartAtSpAsync(new Uri(loginUrl), user.Username, password, cancellationToken).ConfigureAwait(false);
+        await SsoResult.StoreAsync(context, outcome, agent, input.User, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -231,12 +252,50 @@ public sealed class SsoDeactivate : StepAction<AppInput>
     }
 }
 
-/// <summary>The last SSO attempt of a scenario, for the sso.* conditions.</summary>
-public sealed record SsoResult(SsoOutcome Outcome)
+/// <summary>The last SSO attempt of a scenario and what the SP made of it, for the sso.* conditions.</summary>
+public sealed record SsoResult(SsoOutcome Outcome, LoginVerdict Verdict)
 {
+    /// <summary>Judges the attempt while the agent still holds the login's cookies (the session probe needs them).</summary>
+    internal static async Task StoreAsync(ScenarioContext context, SsoOutcome outcome, SsoUserAgent agent, string username, CancellationToken cancellationToken)
+    {
+        var user = context.Directory.FindUser(username);
+        string?[] identities = [NameIdOf(outcome.ResponseXml), user?.Email, user?.Username];
+        var verdict = await LoginJudge.JudgeAsync(outcome, context.Target.Saml, [.. identities.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)], agent, cancellationToken).ConfigureAwait(false);
+        context.Services[typeof(SsoResult)] = new SsoResult(outcome, verdict);
+        context.Note($"SSO: {string.Join(" → ", outcome.Hops.Select(h => $"{h.Method} {h.Url} {h.Status}"))}{(outcome.Error is null ? "" : $" — error: {outcome.Error}")}");
+        if (outcome.ResponseDelivered)
+        {
+            context.Note($"Login {verdict.Word}{(verdict.User is null ? "" : $" as '{verdict.User}'")}: {verdict.Evidence}");
+        }
+    }
+
+    /// <summary>For a walk that delivered no Response (single logout): nothing for the SP to decide.</summary>
     internal static void Store(ScenarioContext context, SsoOutcome outcome)
     {
-        context.Services[typeof(SsoResult)] = new SsoResult(outcome);
+        context.Services[typeof(SsoResult)] = new SsoResult(outcome, new LoginVerdict(LoginDecision.NotDelivered, null, "no Response in this walk"));
         context.Note($"SSO: {string.Join(" → ", outcome.Hops.Select(h => $"{h.Method} {h.Url} {h.Status}"))}{(outcome.Error is null ? "" : $" — error: {outcome.Error}")}");
+    }
+
+    internal static string? NameIdOf(string? responseXml)
+    {
+        if (responseXml is null)
+        {
+            return null;
+        }
+        try
+        {
+            var document = new System.Xml.XmlDocument { XmlResolver = null };
+            using (var reader = System.Xml.XmlReader.Create(new StringReader(responseXml), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null }))
+            {
+                document.Load(reader);
+            }
+            var names = new System.Xml.XmlNamespaceManager(document.NameTable);
+            names.AddNamespace("a", "urn:oasis:names:tc:SAML:2.0:assertion");
+            return document.SelectSingleNode("//a:Assertion/a:Subject/a:NameID", names)?.InnerText.Trim();
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
     }
 }

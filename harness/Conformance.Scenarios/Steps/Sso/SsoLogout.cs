@@ -19,7 +19,7 @@ public sealed class SsoLogout : StepAction<LoginInput>
         var idp = context.Get<MockIdpServer>();
         using var agent = new SsoUserAgent(new Uri(idp.BaseUrl), context, context.Redactor, context.Time);
         var launch = await SsoIdpLogin.SignInAndLaunchAsync(agent, input, context, cancellationToken).ConfigureAwait(false);
-        SsoResult.Store(context, launch);
+        await SsoResult.StoreAsync(context, launch, agent, input.User, cancellationToken).ConfigureAwait(false);
         if (!launch.ResponseDelivered)
         {
             return;
