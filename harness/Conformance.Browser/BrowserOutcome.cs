@@ -8,8 +8,11 @@ public sealed record BrowserOutcome
 {
     public required string FinalUrl { get; init; }
 
-    /// <summary>The text of #session-user on the last page: the SP names who is signed in.</summary>
+    /// <summary>Who the SP's page names as signed in (the session pattern, or #session-user); null when it names nobody.</summary>
     public string? SessionUser { get; init; }
+
+    /// <summary>The SP page's text (redacted, tags removed), for a caller that looks for the user some other way.</summary>
+    public string PageText { get; init; } = "";
 
     /// <summary>The text of #error on the last page: the IdP's or the SP's refusal, or a failed login.</summary>
     public string? Error { get; init; }

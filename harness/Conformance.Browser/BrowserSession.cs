@@ -88,7 +88,7 @@ public sealed class BrowserSession : IAsyncDisposable
                 return $"The User Console shows no tile for application '{appId}'.";
             }
             await tile.ClickAsync().ConfigureAwait(false);
-            await ReachAsync(shots, SessionUserSelector, ErrorSelector).ConfigureAwait(false);
+            await ReachSpAsync(shots).ConfigureAwait(false);
             return null;
         });
 
@@ -103,7 +103,7 @@ public sealed class BrowserSession : IAsyncDisposable
             if (await ReachAsync(shots, LoginFormSelector, SessionUserSelector, ErrorSelector).ConfigureAwait(false) == LoginFormSelector)
             {
                 await LogInAsync(username, password).ConfigureAwait(false);
-                await ReachAsync(shots, SessionUserSelector, ErrorSelector).ConfigureAwait(false);
+                await ReachSpAsync(shots).ConfigureAwait(false);
             }
             return null;
         });
@@ -142,16 +142,80 @@ public sealed class BrowserSession : IAsyncDisposable
             await _context.Tracing.StopAsync(new TracingStopOptions { Path = trace }).ConfigureAwait(false);
             TraceScrubber.Scrub(trace, _options.Redactor);
         }
+        var (sessionUser, pageText) = failure is null ? await ReadSessionAsync(shots).ConfigureAwait(false) : (null, "");
         return new BrowserOutcome
         {
             FinalUrl = Redact(_page.Url),
-            SessionUser = await TextOfAsync(SessionUserSelector).ConfigureAwait(false),
+            SessionUser = sessionUser,
+            PageText = pageText,
             Error = await TextOfAsync(ErrorSelector).ConfigureAwait(false),
             Failure = failure is null ? null : Redact(failure),
             Screenshots = shots.Paths,
             Trace = trace is null ? null : Relative(trace),
             Titles = shots.Titles,
         };
+    }
+
+    /// <summary>
+    /// Waits until the browser has come back to the SP and settled (or an #error page shows): with an SP origin the
+    /// landing needs no markup of the SP's; without one, the bundled SPs' #session-user marks it.
+    /// </summary>
+    private async Task ReachSpAsync(Shots shots)
+    {
+        if (_options.SpOrigin is not { } sp)
+        {
+            await ReachAsync(shots, SessionUserSelector, ErrorSelector).ConfigureAwait(false);
+            return;
+        }
+        var deadline = DateTime.UtcNow + _options.NavigationTimeout;
+        while (true)
+        {
+            if (Uri.TryCreate(_page.Url, UriKind.Absolute, out var here)
+                && Uri.Compare(here, sp, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                await _page.WaitForLoadStateAsync(LoadState.Load).ConfigureAwait(false);
+                // The ACS may answer with a page that redirects by script or form: settle once more before reading it.
+                await _page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 5000 }).ConfigureAwait(false);
+                await ShotAsync("sp", shots).ConfigureAwait(false);
+                return;
+            }
+            if (await TextOfAsync(ErrorSelector).ConfigureAwait(false) is not null)
+            {
+                await ShotAsync("error", shots).ConfigureAwait(false);
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timeout {_options.NavigationTimeout.TotalMilliseconds:0}ms exceeded: the browser never came back to the SP at {sp.GetLeftPart(UriPartial.Authority)} (last page {_page.Url}).");
+            }
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Who the SP says is signed in: its session page (when given) read with the browser's cookies, else the page the flow ended on.</summary>
+    private async Task<(string? User, string Text)> ReadSessionAsync(Shots shots)
+    {
+        try
+        {
+            if (_options.SessionUrl is { } url)
+            {
+                await _page.GotoAsync(url).ConfigureAwait(false);
+                await ShotAsync("sp-session-page", shots).ConfigureAwait(false);
+            }
+            var html = await _page.ContentAsync().ConfigureAwait(false);
+            var text = Redact(System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", " ", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))));
+            if (_options.SessionUserPattern is not { } pattern)
+            {
+                return (await TextOfAsync(SessionUserSelector).ConfigureAwait(false), text);
+            }
+            var match = System.Text.RegularExpressions.Regex.Match(html, pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            var group = match.Groups["user"].Success ? match.Groups["user"] : match.Groups[0];
+            return (match.Success ? Redact(System.Net.WebUtility.HtmlDecode(group.Value).Trim()) : null, text);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            return (null, "");
+        }
     }
 
     /// <summary>Waits only for the response to start: what the page then shows is what <see cref="ReachAsync"/> waits for.</summary>

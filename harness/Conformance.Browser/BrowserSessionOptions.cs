@@ -19,6 +19,18 @@ public sealed record BrowserSessionOptions
     /// <summary>How long one page may take to arrive: an SP that never answers ends the flow with a failure, not a hang.</summary>
     public TimeSpan NavigationTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The SP's origin (scheme, host, port of its ACS): a flow ends when the browser settles there, whatever the SP's
+    /// pages look like. Null: it ends on a page marked #session-user or #error (the bundled SPs).
+    /// </summary>
+    public Uri? SpOrigin { get; init; }
+
+    /// <summary>A regular expression whose 'user' group (or whole match) names the signed-in user on the SP's page; null: #session-user.</summary>
+    public string? SessionUserPattern { get; init; }
+
+    /// <summary>The SP page that shows who is signed in, opened after the flow with the browser's cookies; null: the page the flow ended on.</summary>
+    public string? SessionUrl { get; init; }
+
     /// <summary>Debian's chromium; Playwright's own browser downloads are never used.</summary>
     public string ExecutablePath { get; init; } = Chromium.DebianPath;
 

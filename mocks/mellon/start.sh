@@ -68,6 +68,10 @@ if [ -z "$STATE" ]; then
 else
     mkdir -p "$STATE"
     STATE="$(cd "$STATE" && pwd)"
+    # The script rewrites (and, as root, chowns) the whole dir: only an empty dir or one of its own.
+    if [ -n "$(ls -A "$STATE")" ] && [ ! -f "$STATE/httpd.conf" ] && [ ! -d "$STATE/sp" ]; then
+        die "--state-dir '$STATE' is neither empty nor a state dir of this script"
+    fi
 fi
 case "$STATE" in
     *[[:space:]\"\'\\\|\&]*) die "the state dir path must not contain spaces, quotes, '|', '&' or backslashes: '$STATE'" ;;
@@ -167,6 +171,29 @@ until port_in_use "$PORT"; do
     fi
     sleep 0.1
 done
+
+# mellon reads the IdP metadata on the first request only: ask once for /protected/ now, so that unusable
+# metadata fails here (mellon then redirects with "IdP=(null)") rather than in the middle of a test.
+probe() {
+    local line location="" status=""
+    exec 4<>"/dev/tcp/127.0.0.1/$PORT" || return 1
+    printf 'GET /protected/ HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nUser-Agent: mellon-start-probe\r\n\r\n' "$PORT" >&4
+    while IFS= read -r -t 10 line <&4; do
+        line="${line%$'\r'}"
+        [ -n "$line" ] || break
+        case "$line" in
+            HTTP/*) status="${line#* }"; status="${status%% *}" ;;
+            [Ll]ocation:*) location="${line#*: }" ;;
+        esac
+    done
+    exec 4>&-
+    [ "$status" = 303 ] && [[ "$location" == */mellon/login\?* ]] && [[ "$location" != *"IdP=(null)"* ]]
+}
+if ! probe; then
+    echo "mellon: apache answers on $BASE, but mellon cannot use the IdP metadata ($IDP_METADATA); error.log:" >&2
+    tail -n 10 "$STATE/logs/error.log" >&2 || true
+    exit 1
+fi
 
 echo "listening $BASE"
 echo "logs $STATE/logs"

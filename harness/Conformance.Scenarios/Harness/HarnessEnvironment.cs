@@ -37,9 +37,14 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null) : IScenario
             context.Services[typeof(MockIdpServer)] = idp;
             context.Set("idp.baseUrl", idp.BaseUrl);
             context.Set("idp.userConsoleUrl", idp.UserConsoleUrl);
+            // What a deployed SP's admin page shows, from the target; a control.saml SP reports its own in sp.configure-saml.
             if (context.Target.Saml?.RelayState is { } relayState)
             {
                 context.Set("sp.relayState", relayState);
+            }
+            if (context.Target.Saml?.SloUrl is { } sloUrl)
+            {
+                context.Set("sp.sloUrl", sloUrl);
             }
             var idm = new IdentityManagement(new IdentityManagementOptions
             {

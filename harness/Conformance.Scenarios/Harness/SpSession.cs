@@ -18,10 +18,13 @@ public sealed class SpSession : IAsyncDisposable
     private readonly BlueJeansStub? _stub;
     private readonly Process? _process;
     private readonly string? _metadataFile;
+    private readonly string? _tempDir;
 
-    private SpSession(TargetFile target, IdpIdentity idp, BlueJeansStub? stub, Process? process, string? metadataFile)
+    private SpSession(TargetFile target, IdpIdentity idp, BlueJeansStub? stub, Process? process, string? metadataFile, string? tempDir, IReadOnlyList<string> started)
     {
+        _tempDir = tempDir;
         Target = target;
+        Started = started;
         Idp = idp;
         _stub = stub;
         _process = process;
@@ -30,6 +33,9 @@ public sealed class SpSession : IAsyncDisposable
 
     /// <summary>The target with every <c>${sp.…}</c> resolved.</summary>
     public TargetFile Target { get; }
+
+    /// <summary>What a started SP process printed up to its ready line (where its logs are, say).</summary>
+    public IReadOnlyList<string> Started { get; }
 
     /// <summary>The IdP every scenario of the run stands up: one address, one key.</summary>
     public IdpIdentity Idp { get; }
@@ -42,6 +48,8 @@ public sealed class SpSession : IAsyncDisposable
         BlueJeansStub? stub = null;
         Process? process = null;
         string? metadataFile = null;
+        string? tempDir = null;
+        IReadOnlyList<string> started = [];
         var idp = IdpIdentity.Resolve(target, workingDirectory, TimeProvider.System);
         redactor.AddSecret(idp.Signing.PrivateKeyPem());
         try
@@ -64,10 +72,15 @@ public sealed class SpSession : IAsyncDisposable
                     metadataFile = Path.Combine(Path.GetTempPath(), $"conformance-idp-metadata-{Guid.NewGuid():N}.xml");
                     await File.WriteAllTextAsync(metadataFile, idp.MetadataXml(), cancellationToken).ConfigureAwait(false);
                 }
+                if (start.Args.Any(a => a.Contains(TempDirVariable, StringComparison.Ordinal)))
+                {
+                    tempDir = Directory.CreateTempSubdirectory("conformance-sp-").FullName;
+                }
                 var args = start.Args.Select(a => a
                     .Replace(MetadataFileVariable, metadataFile, StringComparison.Ordinal)
+                    .Replace(TempDirVariable, tempDir, StringComparison.Ordinal)
                     .Replace("${idp.baseUrl}", idp.BaseUrl.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)).ToList();
-                (process, values["baseUrl"]) = await StartProcessAsync(start with { Args = args }, workingDirectory, cancellationToken).ConfigureAwait(false);
+                (process, values["baseUrl"], started) = await StartProcessAsync(start with { Args = args }, workingDirectory, cancellationToken).ConfigureAwait(false);
             }
             var partial = TargetLoader.Resolve(target, values.Where(v => v.Key != "token").ToDictionary(StringComparer.Ordinal), allowMissing: ["token"]);
             if (NeedsToken(target))
@@ -77,7 +90,7 @@ public sealed class SpSession : IAsyncDisposable
                 values["token"] = await client.GenerateTokenAsync(cancellationToken).ConfigureAwait(false);
                 redactor.AddSecret(values["token"]);
             }
-            return new SpSession(TargetLoader.Resolve(target, values), idp, stub, process, metadataFile);
+            return new SpSession(TargetLoader.Resolve(target, values), idp, stub, process, metadataFile, tempDir, started);
         }
         catch
         {
@@ -86,7 +99,7 @@ public sealed class SpSession : IAsyncDisposable
                 await stub.DisposeAsync().ConfigureAwait(false);
             }
             Stop(process);
-            Delete(metadataFile);
+            Delete(metadataFile, tempDir);
             idp.Dispose();
             throw;
         }
@@ -94,18 +107,25 @@ public sealed class SpSession : IAsyncDisposable
 
     private const string MetadataFileVariable = "${idp.metadataFile}";
 
-    private static void Delete(string? file)
+    /// <summary>A folder for the SP's own state (config, keys, logs), made for the run and removed with it.</summary>
+    private const string TempDirVariable = "${run.tempDir}";
+
+    private static void Delete(string? file, string? folder)
     {
         if (file is not null)
         {
             File.Delete(file);
+        }
+        if (folder is not null && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
     private static bool NeedsToken(TargetFile target) =>
         target.Scim?.Token.Contains("${sp.token}", StringComparison.Ordinal) == true;
 
-    private static async Task<(Process, string)> StartProcessAsync(StartSpec start, string workingDirectory, CancellationToken cancellationToken)
+    private static async Task<(Process, string, IReadOnlyList<string>)> StartProcessAsync(StartSpec start, string workingDirectory, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(start.Command)
         {
@@ -162,7 +182,12 @@ public sealed class SpSession : IAsyncDisposable
         try
         {
             var url = await found.Task.WaitAsync(TimeSpan.FromSeconds(start.StartTimeoutSeconds), cancellationToken).ConfigureAwait(false);
-            return (process, url);
+            // The lines right after the ready line (mellon prints where its logs are) belong to the start too.
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+            lock (output)
+            {
+                return (process, url, [.. output]);
+            }
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
         {
@@ -199,7 +224,7 @@ public sealed class SpSession : IAsyncDisposable
             await _stub.DisposeAsync().ConfigureAwait(false);
         }
         Stop(_process);
-        Delete(_metadataFile);
+        Delete(_metadataFile, _tempDir);
         Idp.Dispose();
     }
 }

@@ -47,7 +47,7 @@ public sealed record IdpSpec
 public sealed record StartSpec
 {
     public required string Command { get; init; }
-    [Description("Arguments; ${idp.metadataFile} is a file holding the IdP metadata (the SP loads it once at start), ${idp.baseUrl} the IdP's address.")]
+    [Description("Arguments; ${idp.metadataFile} is a file holding the IdP metadata (the SP loads it once at start), ${idp.baseUrl} the IdP's address, ${run.tempDir} a folder removed after the run.")]
     public IReadOnlyList<string> Args { get; init; } = [];
 
     [Description("A regular expression matched against the process's output; its 'url' group is ${sp.baseUrl}.")]

@@ -6,15 +6,15 @@ public sealed class SsoMisbehaviourTests
     [Test]
     public async Task Certificate_WhenTheSpSkipsSignatureChecks_FailsOnTheForeignCertificateRefusal()
     {
-        var result = await Misbehaviour.WithoutDefenceAsync("sso.certificate.download", "signature");
+        var result = await Misbehaviour.WithoutDefenceAsync("sso.certificate.wrong-uploaded", "signature");
 
-        Misbehaviour.AssertFailsOn(result, "The SP refuses a Response its uploaded certificate does not verify", "200");
+        Misbehaviour.AssertFailsOn(result, "The SP refuses a Response its uploaded certificate does not verify", "accepted");
     }
 
     [Test]
     public async Task Certificate_WhenTheSpSkipsSignatureChecks_AlsoFailsOnTheSessionCount()
     {
-        var result = await Misbehaviour.WithoutDefenceAsync("sso.certificate.download", "signature");
+        var result = await Misbehaviour.WithoutDefenceAsync("sso.certificate.wrong-uploaded", "signature");
 
         Misbehaviour.AssertFailsOn(result, "No session is opened", "1");
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Browser;
+using Conformance.Scenarios.Steps.Sso;
 
 namespace Conformance.Scenarios.Checks.Browser;
 
@@ -27,10 +28,18 @@ public sealed class BrowserResultCondition : Condition<BrowserResultInput>
     protected override Task<Observation> ObserveAsync(BrowserResultInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         var outcome = context.Get<BrowserResult>().Outcome;
+        // Without a session pattern from the target, the SP's page is searched for the user, as the HTTP login verdict does.
+        var user = outcome.SessionUser ?? (context.Target.Saml?.Session is null
+            ? LoginJudge.FindIdentity(outcome.PageText, [.. context.Users.SelectMany(u => new[] { u.Email, u.Username }).OfType<string>()])
+            : null);
+        if (input.Field is BrowserField.SessionUser or BrowserField.SignedIn && user is null && outcome.Error is null && outcome.Failure is null)
+        {
+            return Task.FromResult(new Observation(null, $"the browser reached the SP ({outcome.FinalUrl}) without an error, but no page names the user; give the target a saml.session pattern. Pages: {string.Join(" → ", outcome.Titles)}", Inconclusive: true));
+        }
         JsonNode? value = input.Field switch
         {
-            BrowserField.SignedIn => outcome.SignedIn,
-            BrowserField.SessionUser => outcome.SessionUser,
+            BrowserField.SignedIn => user is not null && outcome.Error is null && outcome.Failure is null,
+            BrowserField.SessionUser => user,
             BrowserField.Error => outcome.Error,
             BrowserField.Failure => outcome.Failure,
             BrowserField.FinalUrl => outcome.FinalUrl,

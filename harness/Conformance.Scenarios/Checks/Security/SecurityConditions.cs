@@ -41,7 +41,7 @@ public sealed class SecurityRefused : Condition<NoInputs>
         var impersonated = login.Forged.ImpersonatedNameId;
         if (loggedInAs.Contains(impersonated, StringComparer.OrdinalIgnoreCase))
         {
-            return new Observation(false, $"NOT refused: the SP logged in as '{impersonated}', whom the forged Response impersonates ({answer}; {login.Verdict.Evidence}). "
+            return new Observation(false, $"NOT refused: the SP logged in as '{impersonated}'; the forged Response impersonates '{impersonated}' ({answer}; {login.Verdict.Evidence}). "
                 + $"{attack.Title}: {attack.Explanation} {attack.ExpectedRefusal} Source: {attack.Source}.");
         }
         if (loggedInAs.Count > 0)

@@ -40,6 +40,9 @@ public enum SsoField
     [Description("The #signed-out text of the last page (single logout), null when there is none.")]
     SignedOut,
 
+    [Description("After sso.logout: true when the target's session page (saml.session.url) no longer shows a session; inconclusive without one.")]
+    SessionEnded,
+
     AcsUrl,
     FinalUrl,
 }
@@ -53,11 +56,12 @@ public sealed record SsoResultInput
 public sealed partial class SsoResultCondition : Condition<SsoResultInput>
 {
     public override string Name => "sso.result";
-    public override string Description => "A field of the last SSO attempt: delivered, login, sessionUser, acsStatus, finalStatus, error, relayState, signedOut, acsUrl, finalUrl.";
+    public override string Description => "A field of the last SSO attempt: delivered, login, sessionUser, acsStatus, finalStatus, error, relayState, signedOut, sessionEnded, acsUrl, finalUrl.";
 
     protected override Task<Observation> ObserveAsync(SsoResultInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var (outcome, verdict) = context.Get<SsoResult>();
+        var result = context.Get<SsoResult>();
+        var (outcome, verdict) = result;
         JsonNode? value = input.Field switch
         {
             SsoField.Delivered => outcome.ResponseDelivered,
@@ -68,9 +72,16 @@ public sealed partial class SsoResultCondition : Condition<SsoResultInput>
             SsoField.Error => outcome.Error,
             SsoField.RelayState => outcome.RelayState,
             SsoField.SignedOut => SignedOut(outcome.FinalBody),
+            SsoField.SessionEnded => result.SessionEnded,
             SsoField.AcsUrl => outcome.AcsUrl,
             _ => outcome.FinalUrl,
         };
+        if (input.Field == SsoField.SessionEnded)
+        {
+            return Task.FromResult(result.SessionEnded is null
+                ? new Observation(null, "the target has no saml.session.url to ask the SP whether its session ended", Inconclusive: true)
+                : new Observation(result.SessionEnded, $"the SP's session page {(result.SessionEnded == true ? "no longer shows" : "still shows")} a session"));
+        }
         if (input.Field is SsoField.Login or SsoField.SessionUser)
         {
             return Task.FromResult(new Observation(value, $"login {verdict.Word}: {verdict.Evidence}", Inconclusive: verdict.Decision == LoginDecision.Inconclusive));

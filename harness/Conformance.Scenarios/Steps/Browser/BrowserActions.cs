@@ -61,6 +61,9 @@ internal static class BrowserRun
             ScenarioId = context.Scenario.Id,
             RecordTrace = input.Trace,
             Redactor = context.Redactor,
+            SpOrigin = context.Target.Saml is { } saml ? new Uri(new Uri(saml.AcsUrl).GetLeftPart(UriPartial.Authority)) : null,
+            SessionUserPattern = context.Target.Saml?.Session?.User,
+            SessionUrl = context.Target.Saml?.Session?.Url,
         }).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {

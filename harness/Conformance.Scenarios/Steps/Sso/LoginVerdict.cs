@@ -79,17 +79,18 @@ internal static partial class LoginJudge
             }
             return new LoginVerdict(LoginDecision.Inconclusive, null, $"the session page {where} answered {status} and names no user (pattern {probe.User}) ({hops})");
         }
-        var text = WebUtility.HtmlDecode(TagPattern().Replace(outcome.FinalBody, " "));
-        foreach (var identity in identities.Where(i => i.Length > 0))
+        if (FindIdentity(WebUtility.HtmlDecode(TagPattern().Replace(outcome.FinalBody, " ")), identities) is { } named)
         {
-            if (Regex.IsMatch(text, $@"(?<![\w.@+-]){Regex.Escape(identity)}(?![\w.@+-])", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)))
-            {
-                return new LoginVerdict(LoginDecision.Accepted, identity, $"the page after the ACS ({outcome.FinalUrl}, {outcome.FinalStatus}) names '{identity}' ({hops})");
-            }
+            return new LoginVerdict(LoginDecision.Accepted, named, $"the page after the ACS ({outcome.FinalUrl}, {outcome.FinalStatus}) names '{named}' ({hops})");
         }
         return new LoginVerdict(LoginDecision.Inconclusive, null,
             $"the SP answered without an error but the page after the ACS ({outcome.FinalUrl}, {outcome.FinalStatus}) names none of {string.Join(", ", identities.Select(i => $"'{i}'"))}; give the target a saml.session probe ({hops})");
     }
+
+    /// <summary>The first identity the text names as a whole word (an email inside a longer one does not count).</summary>
+    public static string? FindIdentity(string text, IReadOnlyList<string> identities) =>
+        identities.Where(i => i.Length > 0).FirstOrDefault(identity =>
+            Regex.IsMatch(text, $@"(?<![\w.@+-]){Regex.Escape(identity)}(?![\w.@+-])", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)));
 
     private static LoginVerdict Refused(string why, string hops) => new(LoginDecision.Refused, null, $"{why} ({hops})");
 

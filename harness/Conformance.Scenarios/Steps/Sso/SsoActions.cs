@@ -255,6 +255,9 @@ public sealed class SsoDeactivate : StepAction<AppInput>
 /// <summary>The last SSO attempt of a scenario and what the SP made of it, for the sso.* conditions.</summary>
 public sealed record SsoResult(SsoOutcome Outcome, LoginVerdict Verdict)
 {
+    /// <summary>After single logout: whether the target's session page says the SP session is gone (null: no session probe URL).</summary>
+    public bool? SessionEnded { get; init; }
+
     /// <summary>Judges the attempt while the agent still holds the login's cookies (the session probe needs them).</summary>
     internal static async Task StoreAsync(ScenarioContext context, SsoOutcome outcome, SsoUserAgent agent, string username, CancellationToken cancellationToken)
     {

@@ -24,6 +24,15 @@ public sealed class SsoLogout : StepAction<LoginInput>
         {
             return;
         }
-        SsoResult.Store(context, await agent.OpenAsync(new Uri(idp.SloUrl(input.App)), cancellationToken).ConfigureAwait(false));
+        var logout = await agent.OpenAsync(new Uri(idp.SloUrl(input.App)), cancellationToken).ConfigureAwait(false);
+        SsoResult.Store(context, logout);
+        if (context.Target.Saml?.Session?.Url is { } probe)
+        {
+            // The SP's own session page, with the browser's cookies, says whether the LogoutRequest ended its session.
+            var (status, _, location) = await agent.PeekAsync(new Uri(probe), cancellationToken).ConfigureAwait(false);
+            var ended = status is (>= 300 and < 400) or 401 or 403;
+            context.Services[typeof(SsoResult)] = context.Get<SsoResult>() with { SessionEnded = ended };
+            context.Note($"After single logout the SP's session page {probe} answered {status}{(location is null ? "" : $" → {location}")}: session {(ended ? "ended" : "still open")}");
+        }
     }
 }
