@@ -32,6 +32,10 @@ function Install-Debian([string]$Command, [string]$Package, [string]$Why) {
 
 function Need-Chromium { Install-Debian 'chromium' 'chromium' "the browser steps drive Debian's Chromium with Playwright" }
 function Need-Xmlsec { Install-Debian 'xmlsec1' 'xmlsec1' 'tests verify signed Responses with an independent tool' }
+function Need-Mellon {
+    Install-Debian 'apache2' 'apache2' 'tests certify a real SAML SP nobody here wrote: Apache httpd with mod_auth_mellon'
+    Install-Debian 'mellon_create_metadata' 'libapache2-mod-auth-mellon' "the real SP's SAML module (mocks/mellon)"
+}
 
 function Need-ReferenceSp {
     $dir = Join-Path $Root 'mocks/reference-sp'
@@ -81,7 +85,7 @@ function Invoke-Tests([string[]]$Extra) {
 $verb = if ($args.Count -gt 0) { [string]$args[0] } else { '' }
 $rest = if ($args.Count -gt 1) { [string[]]$args[1..($args.Count - 1)] } else { [string[]]@() }
 switch ($verb) {
-    'test' { Need-Chromium; Need-Xmlsec; Need-ReferenceSp; Build; Invoke-Tests $rest }
+    'test' { Need-Chromium; Need-Xmlsec; Need-Mellon; Need-ReferenceSp; Build; Invoke-Tests $rest }
     'bench' { Need-Chromium; Need-ReferenceSp; Build; & dotnet run --project (Join-Path $Root 'bench/Conformance.Bench') -c $Config --no-build -- @rest; exit $LASTEXITCODE }
     { $_ -in 'help', '-h', '--help', 'list', 'validate', 'schema', '--version' } { Build; Invoke-Cli ([string[]]$args) }
     default { Need-Chromium; Need-ReferenceSp; Build; Invoke-Cli ([string[]]$args) }

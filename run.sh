@@ -33,6 +33,10 @@ apt_install() { # apt_install <command-to-find> <debian-package> <why>
 
 need_chromium() { apt_install chromium chromium "the browser steps drive Debian's Chromium with Playwright"; }
 need_xmlsec() { apt_install xmlsec1 xmlsec1 "tests verify signed Responses with an independent tool"; }
+need_mellon() {
+  apt_install apache2 apache2 "tests certify a real SAML SP nobody here wrote: Apache httpd with mod_auth_mellon"
+  apt_install mellon_create_metadata libapache2-mod-auth-mellon "the real SP's SAML module (mocks/mellon)"
+}
 
 need_reference_sp() {
   local dir="$ROOT/mocks/reference-sp"
@@ -77,7 +81,7 @@ verb="${1:-}"
 case "$verb" in
   test)
     shift
-    need_chromium; need_xmlsec; need_reference_sp; build
+    need_chromium; need_xmlsec; need_mellon; need_reference_sp; build
     run_tests "$@"
     ;;
   bench)

@@ -37,6 +37,9 @@ internal static class Catalogue
         return await runner.RunScenarioAsync(scenario, CancellationToken.None);
     }
 
+    /// <summary>The running SP of a target file (started on first use), e.g. to read where a started SP keeps its logs.</summary>
+    public static async Task<SpSession> SpAsync(string targetFile) => (await Session(targetFile)).Session;
+
     private static readonly Dictionary<string, Task<(SpSession, Redactor)>> Sessions = new(StringComparer.Ordinal);
 
     private static Task<(SpSession Session, Redactor Redactor)> Session(string targetFile)
