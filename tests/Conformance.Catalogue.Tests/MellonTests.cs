@@ -29,8 +29,20 @@ public sealed partial class MellonTests
     [TestCaseSource(nameof(SsoIds))]
     public async Task Sso_PassesOrIsSkippedForACapabilityMellonLacks(string id)
     {
+        var logs = new ApacheLogs(await Catalogue.SpAsync(Target));
+        var mark = logs.Mark();
+
         var result = await Catalogue.RunAsync(Catalogue.Get(id), targetFile: Target);
 
+        if (id == "sso.logout.single" && result.Outcome == Outcome.Failed)
+        {
+            // mellon finds the session to end by NameID text alone and takes the first: with an earlier session of the
+            // same user still open (the login scenarios before this one) it refuses a correct LogoutRequest
+            // (latchset/mod_auth_mellon#140). The failure is mellon's and must be what Apache logged.
+            var (_, errors, _) = await logs.SettledSinceAsync(mark, sends: 0);
+            Assert.That(errors, Has.Some.Contains("Unknown principal on logout"), Catalogue.Describe(result));
+            return;
+        }
         Assert.That(result.Outcome, Is.AnyOf(Outcome.Passed, Outcome.Skipped), Catalogue.Describe(result));
         if (result.Outcome == Outcome.Skipped)
         {
@@ -105,7 +117,7 @@ public sealed partial class MellonTests
             {
                 List<AccessLine> access = [.. Read("access.log", mark.Access).Select(AccessLine.Parse).OfType<AccessLine>()];
                 var posts = access.Where(l => l.Method == "POST" && l.Path.StartsWith("/mellon/postResponse", StringComparison.Ordinal)).ToList();
-                var settled = posts.Count >= sends && (posts[^1].Status != 303 || access.IndexOf(posts[^1]) < access.Count - 1);
+                var settled = posts.Count >= sends && (posts.Count == 0 || posts[^1].Status != 303 || access.IndexOf(posts[^1]) < access.Count - 1);
                 if (settled || attempt == 30)
                 {
                     return (access, Read("error.log", mark.Error), posts);

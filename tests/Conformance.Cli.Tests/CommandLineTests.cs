@@ -55,6 +55,37 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Run_WhenEveryScenarioIsSkipped_SaysNothingEvaluatedAndExitsFour()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/passing.yaml", Passing.Replace("tags: [cli]", "tags: [cli]\nneeds: [saml.slo]", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(sandbox.Root, "mocks", "targets", "bare.yaml"), "name: Bare SP\n");
+
+        var (code, output, _) = await sandbox.RunAsync("run", "--target", Path.Combine(sandbox.Root, "mocks", "targets", "bare.yaml"));
+
+        Assert.That(code, Is.EqualTo(4), output);
+        Assert.That(output, Does.Contain("NOTHING EVALUATED: 0 passed"));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(sandbox.Latest, "summary.md")), Does.Contain("NOTHING EVALUATED"));
+    }
+
+    [Test]
+    public async Task IdpMetadata_ForATargetWithABaseUrl_IsTheSameOnEveryCall()
+    {
+        using var sandbox = new Sandbox();
+        var target = Path.Combine(sandbox.Root, "mocks", "targets", "deployed.yaml");
+        File.WriteAllText(target, "name: Deployed SP\nidp: { baseUrl: \"http://127.0.0.1:7001\" }\n");
+
+        var (code, first, err) = await sandbox.RunAsync("idp", "metadata", "--target", target);
+        var (_, second, _) = await sandbox.RunAsync("idp", "metadata", "--target", target);
+
+        Assert.That(code, Is.Zero, err);
+        Assert.That(first, Does.Contain("entityID=\"http://127.0.0.1:7001/saml2/bluejeans\"").And.Contain("<ds:X509Certificate>"));
+        Assert.That(second, Is.EqualTo(first), "the key is generated once and kept");
+        Assert.That(err, Does.Contain(Path.Combine(".conformance", "idp", "deployed-sp")));
+        Assert.That(first + err, Does.Not.Contain("PRIVATE KEY"));
+    }
+
+    [Test]
     public async Task List_WithExcludedTag_LeavesThoseScenariosOut()
     {
         using var sandbox = new Sandbox();

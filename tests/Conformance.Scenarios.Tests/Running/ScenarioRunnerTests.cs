@@ -96,6 +96,34 @@ public sealed class ScenarioRunnerTests
     }
 
     [Test]
+    public async Task Run_WhenAStepNeedsACapabilityTheTargetLacks_IsSkippedNamingIt()
+    {
+        var result = await RunAsync(Baseline.Replace("behaviour: ok }\n    expect", "behaviour: needs-control }\n    expect", StringComparison.Ordinal));
+
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Skipped));
+        Assert.That(result.Reason, Is.EqualTo("target lacks control.saml: the test asks for it"));
+        Assert.That(result.Steps[0].Checks.Single().Outcome, Is.EqualTo(Outcome.Skipped));
+    }
+
+    [Test]
+    public async Task Run_WhenOneCheckNeedsACapabilityTheTargetLacks_SkipsThatCheckAloneAndStillPasses()
+    {
+        var result = await RunAsync(Baseline.Replace("expected: \"42\"", "expected: \"42\"\n      - check: test.echo\n        name: profile wording\n        with: { value: x }\n        expected: y\n        needs: [profile.bluejeans]", StringComparison.Ordinal));
+
+        var skipped = result.Steps[0].Checks.Single(c => c.Name == "profile wording");
+        Assert.That((result.Outcome, skipped.Outcome), Is.EqualTo((Outcome.Passed, Outcome.Skipped)));
+        Assert.That(skipped.Message, Is.EqualTo("not evaluated: target 'test' lacks profile.bluejeans"));
+    }
+
+    [Test]
+    public async Task Run_WhenAnObservationIsInconclusive_IsInconclusiveNeverPassed()
+    {
+        var result = await RunAsync(Baseline.Replace("value: \"42\" }", "value: \"inconclusive\" }", StringComparison.Ordinal).Replace("expected: \"42\"", "expected: \"inconclusive\"", StringComparison.Ordinal));
+
+        Assert.That((result.Outcome, result.Steps[0].Checks.Single().Outcome), Is.EqualTo((Outcome.Inconclusive, Outcome.Inconclusive)));
+    }
+
+    [Test]
     public async Task Run_WithUnknownTemplate_IsErroredAndNamesTheKnownValues()
     {
         var result = await RunAsync(Baseline.Replace("value: \"42\"", "value: \"${nothing}\"", StringComparison.Ordinal));
@@ -128,6 +156,7 @@ public sealed class TestAct : StepAction<TestActInput>
     {
         "sp-fault" => throw new SpFaultException("the SP answered 503"),
         "crash" => throw new InvalidOperationException("bug"),
+        "needs-control" => throw new CapabilityMissingException("control.saml", "the test asks for it"),
         _ => Task.CompletedTask,
     };
 }
@@ -143,5 +172,5 @@ public sealed class TestEcho : Condition<TestEchoInput>
     public override string Description => "Test-only: observes its input.";
 
     protected override Task<Observation> ObserveAsync(TestEchoInput input, ScenarioContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(new Observation(input.Value));
+        Task.FromResult(new Observation(input.Value, Inconclusive: input.Value == "inconclusive"));
 }
