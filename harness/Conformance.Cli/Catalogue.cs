@@ -81,6 +81,18 @@ internal static class Catalogue
             selected = selected.Where(s => !s.Tags.Intersect(excludedTags, StringComparer.Ordinal).Any());
         }
         var list = selected.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        if (list.Count == 0 && scenarios.Count > 0)
+        {
+            // A typo in a selection must not become a green run that tested nothing.
+            var asked = string.Join(" ", new[]
+            {
+                glob is null ? null : $"--scenarios '{glob}'",
+                tags.Count == 0 ? null : $"--tag {string.Join(',', tags)}",
+                excludedTags is { Count: > 0 } ? $"--exclude-tag {string.Join(',', excludedTags)}" : null,
+            }.OfType<string>());
+            var known = scenarios.SelectMany(s => s.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            throw new InputException(new SourceLocation("arguments", 1, 1), $"no scenario matches {asked}; tags are {string.Join(", ", known)}; ./run.sh list shows every id");
+        }
         if (shard is not null)
         {
             var (index, count) = Sharding.Parse(shard);

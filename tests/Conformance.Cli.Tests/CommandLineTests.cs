@@ -68,6 +68,20 @@ public sealed class CommandLineTests
         Assert.That(await File.ReadAllTextAsync(Path.Combine(sandbox.Latest, "summary.md")), Does.Contain("NOTHING EVALUATED"));
     }
 
+    [TestCase("--tag", "scmi")]
+    [TestCase("--scenarios", "nomatch*")]
+    public async Task Run_WhenTheSelectionMatchesNothing_ExitsTwoNamingTheTags(string option, string value)
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/passing.yaml", Passing);
+
+        var (code, _, err) = await sandbox.RunAsync("run", option, value);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(err, Does.Contain($"no scenario matches {option} ").And.Contain("tags are cli"));
+        Assert.That(Directory.Exists(sandbox.Reports), Is.False, "nothing ran, no report");
+    }
+
     [Test]
     public async Task IdpMetadata_ForATargetWithABaseUrl_IsTheSameOnEveryCall()
     {
