@@ -170,11 +170,7 @@ public sealed class SamlResponseCondition : Condition<ResponseInput>
             var status = input.Field == ResponseField.ResponseSignature ? report.Response : report.Assertion;
             return Task.FromResult(new Observation(status.ToString().ToLowerInvariant(), string.Join(" ", report.Problems)));
         }
-        var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-        using (var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }))
-        {
-            document.Load(reader);
-        }
+        var document = SafeXmlDocument.Load(xml);
         var ns = new XmlNamespaceManager(document.NameTable);
         ns.AddNamespace("p", P);
         ns.AddNamespace("a", A);
@@ -213,10 +209,7 @@ public sealed class SamlResponseCondition : Condition<ResponseInput>
         {
             return null;
         }
-        var document = new XmlDocument { XmlResolver = null };
-        using var reader = XmlReader.Create(new MemoryStream(request.Xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-        document.Load(reader);
-        return document.DocumentElement?.GetAttribute("ID");
+        return SafeXmlDocument.Load(new MemoryStream(request.Xml)).DocumentElement?.GetAttribute("ID");
     }
 
     private static JsonArray Values(XmlNodeList? nodes, bool distinct = false)

@@ -74,19 +74,20 @@ public sealed class SendForged : StepAction<SendForgedInput>
             AttackerNameId = input.AttackerNameId ?? DefaultAttacker,
             ListenerUrl = listener.Url,
         });
-        context.Record(new SamlMessageRecord
+        void Record(byte[] xml, string? certificatePem, bool expectAccepted) => context.Record(new SamlMessageRecord
         {
             Kind = SamlMessageKind.Response,
-            Xml = forged.Xml,
-            CertificatePem = forged.CertificatePem,
+            Xml = xml,
+            CertificatePem = certificatePem,
             IdpEntityId = victim.IdpEntityId,
             SpEntityId = settings.SpEntityId,
             Destination = settings.AcsUrl,
-            ExpectAccepted = false,
+            ExpectAccepted = expectAccepted,
             RelayState = settings.TargetUrl,
             ApplicationId = context.Applications.Find(input.App)?.Id,
             At = now,
         });
+        Record(forged.Xml, forged.CertificatePem, expectAccepted: false);
 
         var control = context.Capabilities.Contains("control.sessions") ? context.Get<SpControl>() : null;
         var victimUser = context.Directory.GetUser(input.User);
@@ -97,19 +98,7 @@ public sealed class SendForged : StepAction<SendForgedInput>
         // A refusal proves something only when the SP accepts the valid Response the case was forged from: the
         // baseline is that Response, freshly signed, from another browser.
         var valid = ResponseBuilder.Build(idp.ResponseSpecFor(input.App, victimUser), idp.SigningCertificate(input.App)).Xml;
-        context.Record(new SamlMessageRecord
-        {
-            Kind = SamlMessageKind.Response,
-            Xml = valid,
-            CertificatePem = idp.CertificatePem(input.App),
-            IdpEntityId = victim.IdpEntityId,
-            SpEntityId = settings.SpEntityId,
-            Destination = settings.AcsUrl,
-            ExpectAccepted = true,
-            RelayState = settings.TargetUrl,
-            ApplicationId = context.Applications.Find(input.App)?.Id,
-            At = now,
-        });
+        Record(valid, idp.CertificatePem(input.App), expectAccepted: true);
         var baseline = await PostAsync(idp, context, acs, valid, settings.TargetUrl, identities, cancellationToken).ConfigureAwait(false);
         int? sessionsBefore = null;
         var verdicts = new List<LoginVerdict>();

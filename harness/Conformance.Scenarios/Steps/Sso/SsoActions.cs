@@ -264,8 +264,7 @@ public sealed record SsoResult(SsoOutcome Outcome, LoginVerdict Verdict)
         var user = context.Directory.FindUser(username);
         string?[] identities = [NameIdOf(outcome.ResponseXml), user?.Email, user?.Username];
         var verdict = await LoginJudge.JudgeAsync(outcome, context.Target.Saml, [.. identities.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)], agent, cancellationToken).ConfigureAwait(false);
-        context.Services[typeof(SsoResult)] = new SsoResult(outcome, verdict);
-        context.Note($"SSO: {string.Join(" → ", outcome.Hops.Select(h => $"{h.Method} {h.Url} {h.Status}"))}{(outcome.Error is null ? "" : $" — error: {outcome.Error}")}");
+        Store(context, outcome, verdict);
         if (outcome.ResponseDelivered)
         {
             context.Note($"Login {verdict.Word}{(verdict.User is null ? "" : $" as '{verdict.User}'")}: {verdict.Evidence}");
@@ -273,9 +272,9 @@ public sealed record SsoResult(SsoOutcome Outcome, LoginVerdict Verdict)
     }
 
     /// <summary>For a walk that delivered no Response (single logout): nothing for the SP to decide.</summary>
-    internal static void Store(ScenarioContext context, SsoOutcome outcome)
+    internal static void Store(ScenarioContext context, SsoOutcome outcome, LoginVerdict? verdict = null)
     {
-        context.Services[typeof(SsoResult)] = new SsoResult(outcome, new LoginVerdict(LoginDecision.NotDelivered, null, "no Response in this walk"));
+        context.Services[typeof(SsoResult)] = new SsoResult(outcome, verdict ?? new LoginVerdict(LoginDecision.NotDelivered, null, "no Response in this walk"));
         context.Note($"SSO: {string.Join(" → ", outcome.Hops.Select(h => $"{h.Method} {h.Url} {h.Status}"))}{(outcome.Error is null ? "" : $" — error: {outcome.Error}")}");
     }
 
@@ -287,11 +286,7 @@ public sealed record SsoResult(SsoOutcome Outcome, LoginVerdict Verdict)
         }
         try
         {
-            var document = new System.Xml.XmlDocument { XmlResolver = null };
-            using (var reader = System.Xml.XmlReader.Create(new StringReader(responseXml), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null }))
-            {
-                document.Load(reader);
-            }
+            var document = Checks.SafeXmlDocument.Load(responseXml);
             var names = new System.Xml.XmlNamespaceManager(document.NameTable);
             names.AddNamespace("a", "urn:oasis:names:tc:SAML:2.0:assertion");
             return document.SelectSingleNode("//a:Assertion/a:Subject/a:NameID", names)?.InnerText.Trim();
