@@ -20,4 +20,15 @@ public sealed class CatalogueTests
             Assert.That(result.Reason, Does.StartWith("target 'BlueJeans (embedded stub)' lacks saml.want-response-signed"));
         }
     }
+
+    [Test]
+    public void EveryScenario_NeedsWhatItsActionsUse()
+    {
+        var undeclared = Catalogue.Scenarios
+            .SelectMany(s => s.Steps.SelectMany(st => Catalogue.Library.Actions.Find(st.Action)!.Needs).Except(s.Needs).Select(n => $"{s.Id}: {n}"))
+            .ToList();
+
+        Assert.That(undeclared, Is.Empty, "a target without the capability would reach the step instead of skipping the scenario");
+        Assert.That(Catalogue.Get("security.xsw1").Needs, Does.Contain("saml"), "derived from security.send-forged, whatever the file says");
+    }
 }

@@ -128,7 +128,8 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
                 Title = title,
                 Area = area,
                 Tags = tags,
-                Needs = needs,
+                // What the steps use is needed whether or not the file says so; needs: may only add to it.
+                Needs = [.. needs.Concat(steps.SelectMany(st => library.Actions.Find(st.Action)?.Needs ?? [])).Distinct(StringComparer.Ordinal)],
                 Requirements = requirements,
                 Data = data,
                 Steps = steps,

@@ -13,6 +13,12 @@ public interface IStepAction
     /// <summary>The record <c>with:</c> is bound to.</summary>
     Type InputType { get; }
 
+    /// <summary>
+    /// Target capabilities the action always uses; a scenario's needs include its actions' needs, so a target without
+    /// them skips the scenario with the capability named. Needs that depend on inputs are checked when the step runs.
+    /// </summary>
+    IReadOnlyList<string> Needs { get; }
+
     Task ExecuteAsync(object input, ScenarioContext context, CancellationToken cancellationToken);
 }
 
@@ -22,6 +28,7 @@ public abstract class StepAction<TInput> : IStepAction where TInput : class
     public abstract string Name { get; }
     public abstract string Description { get; }
     public Type InputType => typeof(TInput);
+    public virtual IReadOnlyList<string> Needs => [];
 
     public Task ExecuteAsync(object input, ScenarioContext context, CancellationToken cancellationToken) =>
         ExecuteAsync((TInput)input, context, cancellationToken);

@@ -98,6 +98,7 @@ public static partial class TargetLoader
             if (saml.LoginUrl is not null) { caps.Add("saml.sp-initiated"); }
             if (saml.SloUrl is not null) { caps.Add("saml.slo"); }
             if (saml.Session?.Url is not null) { caps.Add("saml.session-page"); }
+            if (saml.UserIdFromNameId) { caps.Add("saml.user-id-from-name-id"); }
             if (saml.WantAssertionsSigned) { caps.Add("saml.want-assertions-signed"); }
             if (saml.WantResponseSigned) { caps.Add("saml.want-response-signed"); }
         }

@@ -24,6 +24,7 @@ public sealed record BrowserLoginInput
 public sealed class BrowserIdpLogin : StepAction<BrowserLoginInput>
 {
     public override string Name => "browser.idp-login";
+    public override IReadOnlyList<string> Needs => ["saml"];
     public override string Description => "In a real browser: user console → sign in → click the application's tile → the SP's page (screenshots, trace).";
 
     protected override Task ExecuteAsync(BrowserLoginInput input, ScenarioContext context, CancellationToken cancellationToken) =>
@@ -35,6 +36,7 @@ public sealed class BrowserIdpLogin : StepAction<BrowserLoginInput>
 public sealed class BrowserSpLogin : StepAction<BrowserLoginInput>
 {
     public override string Name => "browser.sp-login";
+    public override IReadOnlyList<string> Needs => ["saml", "saml.sp-initiated"];
     public override string Description => "In a real browser: the SP's login link → the IdP's login form → credentials → back to the SP (screenshots, trace).";
 
     protected override Task ExecuteAsync(BrowserLoginInput input, ScenarioContext context, CancellationToken cancellationToken) =>

@@ -28,6 +28,7 @@ public sealed record IdmConfigureInput
 public sealed class IdmConfigure : StepAction<IdmConfigureInput>
 {
     public override string Name => "idm.configure";
+    public override IReadOnlyList<string> Needs => ["scim"];
     public override string Description => "Fills the application's Identity Management tab (SCIM base URL, token key, groups, password sync).";
 
     protected override async Task ExecuteAsync(IdmConfigureInput input, ScenarioContext context, CancellationToken cancellationToken)

@@ -53,6 +53,7 @@ public sealed class SendForged : StepAction<SendForgedInput>
     private const string DefaultAttacker = "admin";
 
     public override string Name => "security.send-forged";
+    public override IReadOnlyList<string> Needs => ["saml"];
 
     public override string Description => "Posts a forged SAML Response (one case of the security suite) for a user to the SP's ACS and records the SP's answer.";
 

@@ -33,6 +33,7 @@ public sealed class SpSeed : StepAction<SpSeedInput>
     private const string GroupSchema = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
     public override string Name => "sp.seed";
+    public override IReadOnlyList<string> Needs => ["scim"];
     public override string Description => "Creates users (some suspended) and groups directly in the SP, as if made there before the integration.";
 
     protected override async Task ExecuteAsync(SpSeedInput input, ScenarioContext context, CancellationToken cancellationToken)

@@ -45,6 +45,7 @@ public sealed record SsoConfigureInput
 public sealed class SsoConfigure : StepAction<SsoConfigureInput>
 {
     public override string Name => "sso.configure";
+    public override IReadOnlyList<string> Needs => ["saml"];
     public override string Description => "Fills the application's SSO tab on the IdP (SP entity ID, ACS URL, Target URL, NameID, attributes, signing).";
 
     protected override Task ExecuteAsync(SsoConfigureInput input, ScenarioContext context, CancellationToken cancellationToken) =>
@@ -225,6 +226,7 @@ public sealed record SpLoginInput
 public sealed class SsoSpLogin : StepAction<SpLoginInput>
 {
     public override string Name => "sso.sp-login";
+    public override IReadOnlyList<string> Needs => ["saml", "saml.sp-initiated"];
     public override string Description => "Opens the SP's login link, signs in at the IdP and follows the Response back (SP-initiated SSO, no browser).";
 
     protected override async Task ExecuteAsync(SpLoginInput input, ScenarioContext context, CancellationToken cancellationToken)

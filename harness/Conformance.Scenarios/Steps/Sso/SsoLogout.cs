@@ -12,6 +12,7 @@ namespace Conformance.Scenarios.Steps.Sso;
 public sealed class SsoLogout : StepAction<LoginInput>
 {
     public override string Name => "sso.logout";
+    public override IReadOnlyList<string> Needs => ["saml", "saml.slo"];
     public override string Description => "Signs in, launches the application's tile, then signs out at the IdP (IdP-initiated single logout).";
 
     protected override async Task ExecuteAsync(LoginInput input, ScenarioContext context, CancellationToken cancellationToken)
