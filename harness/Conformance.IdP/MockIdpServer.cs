@@ -118,6 +118,9 @@ public sealed class MockIdpServer : IAsyncDisposable
 
     public string MetadataXml(string app) => _saml.MetadataXml(App(app));
 
+    /// <summary>Replaces the application's signing certificate (rotation); its metadata and certificate.pem change with it.</summary>
+    public string ReplaceCertificate(string app) => _state.Registry.Replace(App(app)).Certificate.Thumbprint;
+
     /// <summary>
     /// The Response the IdP would issue to the user for the application right now (IdP-initiated), from its SSO
     /// tab: the security suite starts every forged Response from exactly this one.

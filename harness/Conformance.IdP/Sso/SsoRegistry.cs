@@ -58,12 +58,12 @@ internal sealed class SsoRegistry : IDisposable
 
     public SigningCertificate Certificate(Application app)
     {
-        if (_shared is not null)
-        {
-            return _shared;
-        }
         lock (_gate)
         {
+            if (_shared is not null && !_certificates.ContainsKey(app.Id))
+            {
+                return _shared;
+            }
             if (!_certificates.TryGetValue(app.Id, out var certificate))
             {
                 certificate = SigningCertificate.Create($"JumpCloud {app.SsoSuffix}", _time.GetUtcNow());
@@ -71,6 +71,24 @@ internal sealed class SsoRegistry : IDisposable
             }
             return certificate;
         }
+    }
+
+    /// <summary>
+    /// A new certificate for the application from now on (certificate rotation); an SP that was given the old one
+    /// must refuse what the new key signs until it is given certificate.pem again.
+    /// </summary>
+    public SigningCertificate Replace(Application app)
+    {
+        var replacement = SigningCertificate.Create($"JumpCloud {app.SsoSuffix} (replaced)", _time.GetUtcNow());
+        lock (_gate)
+        {
+            if (_certificates.Remove(app.Id, out var old))
+            {
+                old.Dispose();
+            }
+            _certificates.Add(app.Id, replacement);
+        }
+        return replacement;
     }
 
     public void Dispose()

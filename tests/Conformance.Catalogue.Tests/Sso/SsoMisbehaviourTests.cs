@@ -6,7 +6,7 @@ public sealed class SsoMisbehaviourTests
     [Test]
     public async Task Certificate_WhenTheSpSkipsSignatureChecks_FailsOnTheForeignCertificateRefusal()
     {
-        var result = await Misbehaviour.WithoutDefenceAsync("sso.certificate.wrong-uploaded", "signature");
+        var result = await Misbehaviour.WithoutDefenceAsync("sso.certificate.untrusted-key", "signature");
 
         Misbehaviour.AssertFailsOn(result, "The SP refuses a Response its uploaded certificate does not verify", "accepted");
     }
@@ -14,7 +14,7 @@ public sealed class SsoMisbehaviourTests
     [Test]
     public async Task Certificate_WhenTheSpSkipsSignatureChecks_AlsoFailsOnTheSessionCount()
     {
-        var result = await Misbehaviour.WithoutDefenceAsync("sso.certificate.wrong-uploaded", "signature");
+        var result = await Misbehaviour.WithoutDefenceAsync("sso.certificate.untrusted-key", "signature");
 
         Misbehaviour.AssertFailsOn(result, "No session is opened", "1");
     }

@@ -254,6 +254,24 @@ public sealed class SsoDeactivate : StepAction<AppInput>
     }
 }
 
+/// <summary>
+/// The IdP's certificate of the application is replaced and the SP is not given the new one: it must refuse what the
+/// new key signs ("In Certificate Path, click CHOOSE FILE to locate and upload the certificate"), with no SP change.
+/// </summary>
+public sealed class SsoReplaceCertificate : StepAction<AppInput>
+{
+    public override string Name => "sso.replace-certificate";
+    public override IReadOnlyList<string> Needs => ["saml"];
+    public override string Description => "Replaces the application's IdP signing certificate without giving the new one to the SP.";
+
+    protected override Task ExecuteAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var thumbprint = context.Get<MockIdpServer>().ReplaceCertificate(input.App);
+        context.Note($"The IdP now signs '{input.App}' with a new certificate (thumbprint {thumbprint}) that the SP was never given.");
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>The last SSO attempt of a scenario and what the SP made of it, for the sso.* conditions.</summary>
 public sealed record SsoResult(SsoOutcome Outcome, LoginVerdict Verdict)
 {
