@@ -24,7 +24,10 @@ internal static class Certify
         using var signer = Signer(args);
         var (run, folder) = await CommandLine.ExecuteRunAsync(args, stdout, cancellationToken).ConfigureAwait(false);
         var zip = Path.Combine(folder, "certification.zip");
-        Certification.Write(run, folder, Certification.CatalogueHash(Path.Combine(Catalogue.RepositoryRoot(), "scenarios")), signer, zip);
+        string[] restricting = ["scenarios", "tag", "exclude-tag"];
+        var selection = restricting.SelectMany(o => args.Options(o).Select(v => $"--{o} {v}")).ToList();
+        var capabilities = Scenarios.Targets.TargetLoader.Capabilities(Scenarios.Targets.TargetLoader.Load(args.Option("target")!));
+        Certification.Write(run, folder, Certification.CatalogueHash(Path.Combine(Catalogue.RepositoryRoot(), "scenarios")), signer, zip, new CertificationScope(selection, [.. capabilities]));
         await stdout.WriteLineAsync($"certification package: {zip}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"signed by {signer.Subject}, SHA-1 thumbprint {signer.Thumbprint}, SHA-256 {signer.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)}").ConfigureAwait(false);
         return run.ExitCode;
@@ -51,9 +54,20 @@ internal static class Certify
         {
             stderr.WriteLine(problem);
         }
+        var scope = result.Manifest?["scope"];
+        var plan = scope?["plan"]?.GetValue<string>() == "complete" ? "COMPLETE" : "PARTIAL";
         stdout.WriteLine(result.Valid
             ? $"VALID: {result.Manifest?["files"]?.AsArray().Count} files unchanged; target '{result.Manifest?["target"]}', outcome {result.Manifest?["outcome"]}, signed by {result.SignerSubject} ({result.SignerThumbprint})"
             : $"INVALID: {result.Problems.Count} problems");
+        if (result.Valid)
+        {
+            stdout.WriteLine($"{plan} plan: {scope?["evaluated"]} of {scope?["scenarios"]} scenarios evaluated; guide lines checked {scope?["guideLines"]?["checked"]} of {scope?["guideLines"]?["cited"]} cited"
+                + (scope?["selection"]?.AsArray().Count > 0 ? $"; selection {string.Join(" ", scope["selection"]!.AsArray())}" : "")
+                + (scope?["shard"] is { } shard ? $"; shard {shard}" : ""));
+            stdout.WriteLine(trusted is null
+                ? "signer NOT verified: signer.pem travels inside the package, so it proves integrity only; verify with --trust and the vendor's certificate obtained another way"
+                : "signer verified against the trusted certificate");
+        }
         return result.Valid ? 0 : 1;
     }
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Results;
 
 namespace Conformance.Reporting;
@@ -11,7 +12,8 @@ namespace Conformance.Reporting;
 /// <summary>
 /// certification.zip: the run folder under report/, manifest.json (SHA-256 of every file, harness
 /// version and commit, catalogue hash, seed, target, start and end), manifest.sig (a detached
-/// RSA-SHA256 signature of manifest.json) and signer.pem (the certificate to verify it with).
+/// RSA-SHA256 signature of manifest.json) and signer.pem (the certificate to verify it with). The manifest states the
+/// scope: what was selected, what the target could support, what was evaluated and which guide lines that covered.
 /// </summary>
 public static class Certification
 {
@@ -20,10 +22,11 @@ public static class Certification
     public const string SignerName = "signer.pem";
     private const string ReportPrefix = "report/";
 
-    public static void Write(RunResult run, string runFolder, string catalogueHash, X509Certificate2 signer, string zipPath)
+    public static void Write(RunResult run, string runFolder, string catalogueHash, X509Certificate2 signer, string zipPath, CertificationScope? scope = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(signer);
+        scope ??= new CertificationScope([], []);
         var files = Directory.EnumerateFiles(runFolder, "*", SearchOption.AllDirectories)
             .Where(f => !string.Equals(Path.GetFullPath(f), Path.GetFullPath(zipPath), StringComparison.Ordinal))
             .Select(f => (Entry: ReportPrefix + Path.GetRelativePath(runFolder, f).Replace('\\', '/'), Path: f))
@@ -41,6 +44,7 @@ public static class Certification
             ["end"] = run.End,
             ["outcome"] = ResultsJson.Kebab(run.Outcome),
             ["counts"] = ResultsJson.Counts(run.Scenarios.Select(s => s.Outcome)),
+            ["scope"] = Scope(run, scope),
             ["files"] = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject
             {
                 ["path"] = f.Entry,
@@ -63,6 +67,31 @@ public static class Certification
             Add(zip, SignerName, Encoding.ASCII.GetBytes(signer.ExportCertificatePem() + "\n"));
         }
         File.Move(temporary, zipPath, overwrite: true);
+    }
+
+    /// <summary>
+    /// Complete only when the whole catalogue was selected and every scenario was evaluated: a selection, a shard or a
+    /// target that skips scenarios makes the plan PARTIAL, and verify says so.
+    /// </summary>
+    private static JsonObject Scope(RunResult run, CertificationScope scope)
+    {
+        var evaluated = run.Scenarios.Where(s => s.Outcome != Outcome.Skipped).ToList();
+        var guideLines = run.Scenarios.SelectMany(s => s.Requirements).Where(r => r.Source == RequirementSource.Seed).Select(r => r.Id).Distinct(StringComparer.Ordinal).ToList();
+        var checkedLines = evaluated.SelectMany(s => s.Requirements).Where(r => r.Source == RequirementSource.Seed).Select(r => r.Id).Distinct(StringComparer.Ordinal).Count();
+        var complete = scope.Selection.Count == 0 && run.Shard is null && evaluated.Count == run.Scenarios.Count && run.Scenarios.Count > 0;
+        return new JsonObject
+        {
+            ["plan"] = complete ? "complete" : "partial",
+            ["selection"] = new JsonArray([.. scope.Selection.Select(s => (JsonNode)s)]),
+            ["shard"] = run.Shard,
+            ["targetCapabilities"] = new JsonArray([.. scope.Capabilities.Order(StringComparer.Ordinal).Select(c => (JsonNode)c)]),
+            ["scenarios"] = run.Scenarios.Count,
+            ["evaluated"] = evaluated.Count,
+            ["skippedByReason"] = new JsonObject([.. run.Scenarios.Where(s => s.Outcome == Outcome.Skipped)
+                .GroupBy(s => s.Reason ?? "skipped", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Count()))]),
+            ["guideLines"] = new JsonObject { ["cited"] = guideLines.Count, ["checked"] = checkedLines },
+        };
     }
 
     /// <summary>What verify found: every problem names the file it concerns.</summary>
@@ -175,3 +204,6 @@ public static class Certification
         return buffer.ToArray();
     }
 }
+
+/// <summary>What a certification covered beyond its results: the selection given on the command line and the target's capabilities.</summary>
+public sealed record CertificationScope(IReadOnlyList<string> Selection, IReadOnlyCollection<string> Capabilities);

@@ -18,11 +18,12 @@ public sealed class CertifyTests
                 expected: true
         """;
 
-    private static async Task<(Sandbox Sandbox, string Zip)> CertifyAsync()
+    private static async Task<(Sandbox Sandbox, string Zip)> CertifyAsync(params string[] selection)
     {
         var sandbox = new Sandbox();
         sandbox.Scenario("sso/app.yaml", Scenario);
-        var (code, output, errors) = await sandbox.RunAsync("certify", "--target", Path.Combine(sandbox.Root, "mocks", "targets", "bluejeans-stub.yaml"));
+        sandbox.Scenario("sso/other.yaml", Scenario.Replace("cert.app", "cert.other", StringComparison.Ordinal));
+        var (code, output, errors) = await sandbox.RunAsync(["certify", "--target", Path.Combine(sandbox.Root, "mocks", "targets", "bluejeans-stub.yaml"), .. selection]);
         Assert.That(code, Is.Zero, output + errors);
         return (sandbox, Path.Combine(sandbox.Latest, "certification.zip"));
     }
@@ -37,6 +38,21 @@ public sealed class CertifyTests
 
             Assert.That(code, Is.Zero);
             Assert.That(output, Does.StartWith("VALID:"));
+            Assert.That(output, Does.Contain("COMPLETE plan: 2 of 2 scenarios evaluated"));
+            Assert.That(output, Does.Contain("signer NOT verified"), "signer.pem inside the package cannot vouch for itself");
+        }
+    }
+
+    [Test]
+    public async Task Verify_OfASelection_SaysPartialAndNamesIt()
+    {
+        var (sandbox, zip) = await CertifyAsync("--scenarios", "cert.app");
+        using (sandbox)
+        {
+            var (code, output, _) = await sandbox.RunAsync("certify", "verify", zip);
+
+            Assert.That(code, Is.Zero);
+            Assert.That(output, Does.Contain("PARTIAL plan: 1 of 1 scenarios evaluated").And.Contain("selection --scenarios cert.app"));
         }
     }
 
