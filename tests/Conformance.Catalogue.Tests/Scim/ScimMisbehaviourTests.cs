@@ -26,4 +26,21 @@ public sealed class ScimMisbehaviourTests
 
         Misbehaviour.AssertFailsOn(result, "The user with 251 recordings stays active", "false");
     }
+
+    [Test]
+    public async Task Activate_WhenNothingListensAtTheScimUrl_FailsOnTheSpsOwnRefusalNotAsARefusedToken()
+    {
+        var target = Path.Combine(Path.GetTempPath(), $"unreachable-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(target, "name: Unreachable SP\nscim: { baseUrl: \"http://127.0.0.1:9/scim/v2\", token: \"token-0123456789abcdef\", timeoutSeconds: 2, retryBackoffMilliseconds: 10 }\n");
+        try
+        {
+            var result = await Catalogue.RunAsync(Catalogue.Get("scim.idm.activate"), targetFile: target);
+
+            Misbehaviour.AssertFailsOn(result, "The SP itself refused the token: 401 to the verification request, not a dropped or refused connection", "0");
+        }
+        finally
+        {
+            File.Delete(target);
+        }
+    }
 }

@@ -40,7 +40,11 @@ public sealed class SpSeed : StepAction<SpSeedInput>
     {
         var scim = context.Target.Scim ?? throw new InvalidOperationException("the target has no scim section");
         context.Redactor.AddSecret(scim.Token);
-        using var http = new HttpClient(new CapturingHandler(context, context.Redactor, context.Time, "control") { InnerHandler = new SocketsHttpHandler() });
+        // The SP's admin seeding its own tenant (not an IdP push: kept out of scim.requests), as patient as the target allows.
+        using var http = new HttpClient(new CapturingHandler(context, context.Redactor, context.Time, "control") { InnerHandler = new SocketsHttpHandler() })
+        {
+            Timeout = TimeSpan.FromSeconds(scim.TimeoutSeconds),
+        };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", scim.Token);
         var baseUrl = scim.BaseUrl.TrimEnd('/');
         for (var i = 1; i <= input.Count; i++)
@@ -70,7 +74,16 @@ public sealed class SpSeed : StepAction<SpSeedInput>
     private static async Task PostAsync(HttpClient http, string url, JsonObject body, CancellationToken cancellationToken)
     {
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/scim+json");
-        using var response = await http.PostAsync(new Uri(url), content, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage answer;
+        try
+        {
+            answer = await http.PostAsync(new Uri(url), content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new SpFaultException($"the SP did not answer POST {url} (seeding {body["userName"] ?? body["displayName"]}): {(ex is TaskCanceledException ? $"no answer within {http.Timeout.TotalSeconds:0} s" : ex.Message)}", ex);
+        }
+        using var response = answer;
         if (!response.IsSuccessStatusCode)
         {
             throw new SpFaultException($"the SP refused to create {body["userName"] ?? body["displayName"]}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)}");
