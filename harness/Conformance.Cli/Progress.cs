@@ -58,6 +58,16 @@ internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunO
         Line(string.Create(CultureInfo.InvariantCulture,
             $"{Reporting.SummaryMarkdown.Verdict(run)}: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {run.Count(Outcome.Warning)} warning, {run.Count(Outcome.Inconclusive)} inconclusive, {run.Count(Outcome.Skipped)} skipped, {run.Count(Outcome.Errored)} errored in {(run.End - run.Start).TotalSeconds:0.0} s"),
             run.ExitCode == 0 ? "green bold" : "red bold");
+        var scope = Reporting.RunScope.Of(run);
+        Line(scope.Line, "");
+        foreach (var (reason, count) in scope.SkippedByReason.Take(5))
+        {
+            Line(string.Create(CultureInfo.InvariantCulture, $"  skipped {count}: {reason}"), "grey");
+        }
+        if (scope.SkippedByReason.Count > 5)
+        {
+            Line(string.Create(CultureInfo.InvariantCulture, $"  … {scope.SkippedByReason.Count - 5} more reasons in summary.md"), "grey");
+        }
         Line($"report: {Path.Combine(folder, "index.html")}", "");
         return Task.CompletedTask;
     }

@@ -4,7 +4,6 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Results;
 
 namespace Conformance.Reporting;
@@ -75,22 +74,18 @@ public static class Certification
     /// </summary>
     private static JsonObject Scope(RunResult run, CertificationScope scope)
     {
-        var evaluated = run.Scenarios.Where(s => s.Outcome != Outcome.Skipped).ToList();
-        var guideLines = run.Scenarios.SelectMany(s => s.Requirements).Where(r => r.Source == RequirementSource.Seed).Select(r => r.Id).Distinct(StringComparer.Ordinal).ToList();
-        var checkedLines = evaluated.SelectMany(s => s.Requirements).Where(r => r.Source == RequirementSource.Seed).Select(r => r.Id).Distinct(StringComparer.Ordinal).Count();
-        var complete = scope.Selection.Count == 0 && run.Shard is null && evaluated.Count == run.Scenarios.Count && run.Scenarios.Count > 0;
+        var measured = RunScope.Of(run);
+        var complete = scope.Selection.Count == 0 && run.Shard is null && measured.Evaluated == measured.Scenarios && measured.Scenarios > 0;
         return new JsonObject
         {
             ["plan"] = complete ? "complete" : "partial",
             ["selection"] = new JsonArray([.. scope.Selection.Select(s => (JsonNode)s)]),
             ["shard"] = run.Shard,
             ["targetCapabilities"] = new JsonArray([.. scope.Capabilities.Order(StringComparer.Ordinal).Select(c => (JsonNode)c)]),
-            ["scenarios"] = run.Scenarios.Count,
-            ["evaluated"] = evaluated.Count,
-            ["skippedByReason"] = new JsonObject([.. run.Scenarios.Where(s => s.Outcome == Outcome.Skipped)
-                .GroupBy(s => s.Reason ?? "skipped", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Count()))]),
-            ["guideLines"] = new JsonObject { ["cited"] = guideLines.Count, ["checked"] = checkedLines },
+            ["scenarios"] = measured.Scenarios,
+            ["evaluated"] = measured.Evaluated,
+            ["skippedByReason"] = new JsonObject([.. measured.SkippedByReason.Select(r => KeyValuePair.Create(r.Reason, (JsonNode?)r.Count))]),
+            ["guideLines"] = new JsonObject { ["cited"] = measured.GuideLinesCited, ["checked"] = measured.GuideLinesChecked },
         };
     }
 

@@ -14,6 +14,7 @@ public static class JUnitXml
     public static string Render(RunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var scope = RunScope.Of(run).Line;
         var suites = run.Scenarios.GroupBy(s => s.Area).OrderBy(g => g.Key).Select(group => new XElement("testsuite",
             new XAttribute("name", Area(group.Key)),
             new XAttribute("tests", group.Count()),
@@ -24,7 +25,8 @@ public static class JUnitXml
             new XAttribute("timestamp", group.Min(s => s.Start).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
             new XElement("properties",
                 new XElement("property", new XAttribute("name", "target"), new XAttribute("value", run.Target)),
-                new XElement("property", new XAttribute("name", "seed"), new XAttribute("value", run.Seed))),
+                new XElement("property", new XAttribute("name", "seed"), new XAttribute("value", run.Seed)),
+                new XElement("property", new XAttribute("name", "scope"), new XAttribute("value", scope))),
             group.Select(TestCase)));
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites",
             new XAttribute("name", $"conformance {run.Target}"),

@@ -15,13 +15,24 @@ public static class SummaryMarkdown
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.RunId}` · seed {run.Seed} · harness {run.HarnessVersion}{(run.Commit is null ? "" : $" ({run.Commit})")}{(run.Shard is null ? "" : $" · shard {run.Shard}")} · {(run.End - run.Start).TotalSeconds:0.0} s{(run.Interrupted ? " · **interrupted**" : "")}");
         md.AppendLine();
-        md.AppendLine("| area | total | passed | failed | warning | expected failure | skipped | errored |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        var scope = RunScope.Of(run);
+        md.AppendLine(CultureInfo.InvariantCulture, $"**{scope.Line}**");
+        md.AppendLine();
+        foreach (var (reason, count) in scope.SkippedByReason)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- skipped {count}: {reason}");
+        }
+        if (scope.SkippedByReason.Count > 0)
+        {
+            md.AppendLine();
+        }
+        md.AppendLine("| area | total | passed | failed | warning | expected failure | inconclusive | skipped | errored |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in run.Scenarios.GroupBy(s => s.Area).OrderBy(g => g.Key))
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {JUnitXml.Area(group.Key)} | {group.Count()} | {N(group, Outcome.Passed)} | {N(group, Outcome.Failed)} | {N(group, Outcome.Warning)} | {N(group, Outcome.ExpectedFailure)} | {N(group, Outcome.Skipped)} | {N(group, Outcome.Errored)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {JUnitXml.Area(group.Key)} | {group.Count()} | {N(group, Outcome.Passed)} | {N(group, Outcome.Failed)} | {N(group, Outcome.Warning)} | {N(group, Outcome.ExpectedFailure)} | {N(group, Outcome.Inconclusive)} | {N(group, Outcome.Skipped)} | {N(group, Outcome.Errored)} |");
         }
-        md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {run.Scenarios.Count} | {run.Count(Outcome.Passed)} | {run.Count(Outcome.Failed)} | {run.Count(Outcome.Warning)} | {run.Count(Outcome.ExpectedFailure)} | {run.Count(Outcome.Skipped)} | {run.Count(Outcome.Errored)} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {run.Scenarios.Count} | {run.Count(Outcome.Passed)} | {run.Count(Outcome.Failed)} | {run.Count(Outcome.Warning)} | {run.Count(Outcome.ExpectedFailure)} | {run.Count(Outcome.Inconclusive)} | {run.Count(Outcome.Skipped)} | {run.Count(Outcome.Errored)} |");
         var problems = run.Scenarios.Where(s => s.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Warning or Outcome.ExpectedFailure or Outcome.Inconclusive).ToList();
         if (problems.Count > 0)
         {

@@ -150,4 +150,17 @@ public sealed class RunFolderTests
         Assert.That(summary, Does.Contain("# Conformance: BlueJeans (embedded stub) — HARNESS ERROR"));
         Assert.That(summary, Does.Contain("31 characters refused: expected `400`, actual `201` (seed:L13)"));
     }
+
+    [Test]
+    public void EveryReport_StatesWhatWasEvaluatedAndWhatWasSkippedWhy()
+    {
+        const string scope = "evaluated 4 of 5 scenarios";
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(Path.Combine(_folder, "summary.md")), Does.Contain(scope).And.Contain("- skipped 1: target lacks limits.recordings"));
+            Assert.That(File.ReadAllText(Path.Combine(_folder, "index.html")), Does.Contain(scope).And.Contain("1 — target lacks limits.recordings"));
+            Assert.That(File.ReadAllText(Path.Combine(_folder, "junit.xml")), Does.Contain($"name=\"scope\" value=\"{scope}"));
+        });
+    }
 }
