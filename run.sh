@@ -57,7 +57,8 @@ build() {
   dotnet build "$ROOT/ConformanceSuite.sln" -c "$CONFIG" -nologo -v q -clp:ErrorsOnly >&2 || { say "build failed"; exit 3; }
 }
 
-cli() { dotnet "$CLI_DLL" "$@"; }
+# exec: the CLI becomes this process, so a signal sent to run.sh (timeout, CI cancelling) reaches it and nothing is orphaned.
+cli() { exec dotnet "$CLI_DLL" "$@"; }
 
 run_tests() {
   local results="$ROOT/TestResults"

@@ -68,10 +68,25 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
             problems.Add(new Problem(new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column), "YAML is not well-formed: " + YamlMessage(ex)));
             return [];
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet reports some unclosed flow collections this way rather than as a YamlException.
+            problems.Add(new Problem(new SourceLocation(file, 1, 1), "YAML is not well-formed: " + ex.Message));
+            return [];
+        }
         var result = new List<Scenario>();
         foreach (var document in stream.Documents)
         {
-            var root = Yaml.ToInputNode(document.RootNode, file);
+            InputNode root;
+            try
+            {
+                root = Yaml.ToInputNode(document.RootNode, file);
+            }
+            catch (InputException ex)
+            {
+                problems.AddRange(ex.Problems);
+                continue;
+            }
             if (ParseScenario(root, problems) is { } scenario)
             {
                 result.Add(scenario);

@@ -38,6 +38,10 @@ public static partial class TargetLoader
         {
             throw new InputException(new SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column), "YAML is not well-formed: " + (ex.InnerException?.Message ?? ex.Message));
         }
+        catch (InvalidOperationException ex)
+        {
+            throw new InputException(new SourceLocation(path, 1, 1), "YAML is not well-formed: " + ex.Message);
+        }
         if (stream.Documents.Count != 1)
         {
             throw new InputException(new SourceLocation(path, 1, 1), "a target file holds exactly one YAML document");

@@ -37,6 +37,21 @@ public sealed class ScenarioLoaderTests
     }
 
     [Test]
+    public void Parse_AnAliasBomb_StopsAtTheNodeBudgetWithAClearProblem()
+    {
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+            + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n";
+
+        var problems = Problems(bomb, "scenarios/bomb.yaml");
+
+        Assert.That(problems.Single().ToString(), Does.StartWith("scenarios/bomb.yaml:").And.Contain($"more than {Yaml.MaxNodes} nodes"));
+    }
+
+    [Test]
+    public void Parse_AnUnclosedFlowMapping_IsAProblemNotACrash() =>
+        Assert.That(Problems("id: x\nsteps: { a: b\n").Single().ToString(), Does.Contain("YAML is not well-formed"));
+
+    [Test]
     public void Parse_ValidScenario_KeepsSeedLineOfRequirement()
     {
         var scenario = new ScenarioLoader(StepLibrary.Discover(), SeedGuide.Embedded).Parse("s.yaml", Valid, []).Single();
