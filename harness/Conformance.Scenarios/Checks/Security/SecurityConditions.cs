@@ -61,7 +61,7 @@ public sealed class SecurityRefused : Condition<NoInputs>
         }
         return login.Verdict.Decision switch
         {
-            LoginDecision.Refused => new Observation(true, $"refused: {answer}; {login.Verdict.Evidence}"),
+            LoginDecision.Refused => new Observation(true, login.Verdicts.Count > 1 ? $"refused: {answer}; {login.Verdict.Evidence}" : $"refused: {login.Verdict.Evidence}"),
             _ => new Observation(null, $"login {login.Verdict.Word}: {login.Verdict.Evidence}", Inconclusive: true),
         };
     }
