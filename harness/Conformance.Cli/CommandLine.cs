@@ -60,6 +60,12 @@ internal static class CommandLine
             await stderr.WriteLineAsync($"{bad.Problems.Count switch { 0 or 1 => "1 problem", var n => $"{n} problems" }}; nothing was run (exit code 2)").ConfigureAwait(false);
             return BadInput;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C or SIGTERM while the SP was still starting: nothing ran, so there is no report to keep.
+            await stderr.WriteLineAsync("interrupted before any scenario ran; no report was written (exit code 3)").ConfigureAwait(false);
+            return HarnessError;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await stderr.WriteLineAsync($"harness error (exit code 3): {ex}").ConfigureAwait(false);

@@ -83,6 +83,22 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Run_StoppedBeforeTheSpIsUp_ExitsThreeWithoutAStackTrace()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/passing.yaml", Passing);
+        using var stopped = new CancellationTokenSource();
+        await stopped.CancelAsync();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await CommandLine.RunAsync(["run"], stdout, stderr, stopped.Token);
+
+        Assert.That(code, Is.EqualTo(3));
+        Assert.That(stderr.ToString(), Does.StartWith("interrupted before any scenario ran").And.Not.Contain("   at "));
+    }
+
+    [Test]
     public async Task IdpMetadata_ForATargetWithABaseUrl_IsTheSameOnEveryCall()
     {
         using var sandbox = new Sandbox();
