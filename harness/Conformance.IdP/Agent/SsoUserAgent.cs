@@ -114,10 +114,18 @@ public sealed class SsoUserAgent : IDisposable
     /// <summary>
     /// One GET with the browser's cookies and no redirects followed (a session probe): the status and the page.
     /// </summary>
+    /// <remarks>An SP that drops or never answers gives status 0 and the reason as the body: a fault of the SP's, not ours.</remarks>
     public async Task<(int Status, string Body, string? Location)> PeekAsync(Uri url, CancellationToken cancellationToken = default)
     {
-        using var response = await _http.GetAsync(url, cancellationToken).ConfigureAwait(false);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), response.Headers.Location?.ToString());
+        try
+        {
+            using var response = await _http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), response.Headers.Location?.ToString());
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return (0, ex.Message, null);
+        }
     }
 
     private sealed record Delivered(string Xml, string? RelayState, string AcsUrl);

@@ -79,7 +79,7 @@ public sealed partial class SsoResultCondition : Condition<SsoResultInput>
         if (input.Field == SsoField.SessionEnded)
         {
             return Task.FromResult(result.SessionEnded is null
-                ? new Observation(null, "the target has no saml.session.url to ask the SP whether its session ended", Inconclusive: true)
+                ? new Observation(null, "the SP's session page (saml.session.url) gave no answer, or the target has none", Inconclusive: true)
                 : new Observation(result.SessionEnded, $"the SP's session page {(result.SessionEnded == true ? "no longer shows" : "still shows")} a session"));
         }
         if (input.Field is SsoField.Login or SsoField.SessionUser)

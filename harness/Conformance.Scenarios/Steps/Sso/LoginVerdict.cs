@@ -54,7 +54,8 @@ internal static partial class LoginJudge
         {
             return Refused($"after the ACS the SP sent the browser away, to {elsewhere}", hops);
         }
-        if (outcome.FinalStatus >= 400)
+        // With a session page to ask, a missing landing page (a stale RelayState, say) does not decide: the session page does.
+        if (saml?.Session?.Url is null && outcome.FinalStatus >= 400)
         {
             return Refused($"the SP's page after the ACS answered {outcome.FinalStatus}", hops);
         }

@@ -31,9 +31,9 @@ public sealed class SsoLogout : StepAction<LoginInput>
         {
             // The SP's own session page, with the browser's cookies, says whether the LogoutRequest ended its session.
             var (status, _, location) = await agent.PeekAsync(new Uri(probe), cancellationToken).ConfigureAwait(false);
-            var ended = status is (>= 300 and < 400) or 401 or 403;
+            bool? ended = status is 0 ? null : status is (>= 300 and < 400) or 401 or 403;
             context.Services[typeof(SsoResult)] = context.Get<SsoResult>() with { SessionEnded = ended };
-            context.Note($"After single logout the SP's session page {probe} answered {status}{(location is null ? "" : $" → {location}")}: session {(ended ? "ended" : "still open")}");
+            context.Note($"After single logout the SP's session page {probe} answered {status}{(location is null ? "" : $" → {location}")}: session {ended switch { true => "ended", false => "still open", null => "unknown (no answer)" }}");
         }
     }
 }

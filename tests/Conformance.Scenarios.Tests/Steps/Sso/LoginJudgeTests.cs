@@ -129,4 +129,13 @@ public sealed class LoginJudgeTests
         Assert.That(verdict.Decision, Is.EqualTo(LoginDecision.Refused));
         Assert.That(verdict.Evidence, Does.Contain("answered 302 → /login: no session"));
     }
+
+    [Test]
+    public async Task Judge_WhenTheSessionPageDoesNotAnswer_IsInconclusiveNotAHarnessError()
+    {
+        var verdict = await JudgeAsync(Accepted(), Saml(new SessionProbeSpec { Url = "http://127.0.0.1:9/account", User = "(?<user>ada)" }));
+
+        Assert.That(verdict.Decision, Is.EqualTo(LoginDecision.Inconclusive));
+        Assert.That(verdict.Evidence, Does.Contain("answered 0"));
+    }
 }
