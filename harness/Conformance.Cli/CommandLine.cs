@@ -19,7 +19,7 @@ internal static class CommandLine
 
     private static readonly Dictionary<string, bool> RunFlags = new(StringComparer.Ordinal)
     {
-        ["scenarios"] = true, ["tag"] = true, ["target"] = true, ["seed"] = true, ["out"] = true, ["shard"] = true, ["expected-failures"] = true, ["exclude-tag"] = true,
+        ["scenarios"] = true, ["tag"] = true, ["target"] = true, ["seed"] = true, ["out"] = true, ["shard"] = true, ["expected-failures"] = true, ["exclude-tag"] = true, ["keep-data"] = false,
     };
 
     private static readonly Dictionary<string, bool> ListOptions = new(StringComparer.Ordinal) { ["scenarios"] = true, ["tag"] = true, ["exclude-tag"] = true };
@@ -107,6 +107,7 @@ internal static class CommandLine
             RunFolder = Path.Combine(reportsRoot, runId),
             Shard = args.Option("shard"),
             ExpectedFailures = expected,
+            KeepData = args.Flag("keep-data"),
         };
         var runner = new ScenarioRunner(library, options, new HarnessEnvironment(sp.Idp), progress, redactor);
         var run = await runner.RunAsync(scenarios, runId, cancellationToken).ConfigureAwait(false);
@@ -194,7 +195,7 @@ internal static class CommandLine
             usage: ./run.sh [VERB] [OPTIONS]
               (no verb)                 run the default catalogue against the embedded BlueJeans stub
               run [--scenarios GLOB] [--tag T] [--exclude-tag T] [--target FILE] [--seed N] [--out DIR] [--shard i/n]
-                  [--expected-failures FILE]
+                  [--expected-failures FILE] [--keep-data]
               list [--scenarios GLOB] [--tag T] [--exclude-tag T]
               validate [PATHS]          check scenario files; one line per problem (file:line:column)
               idp metadata [--target FILE] [--app SUFFIX]

@@ -51,6 +51,10 @@ internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunO
         };
         var reason = result.Reason is null ? "" : $" — {result.Reason}";
         Line(string.Create(CultureInfo.InvariantCulture, $"[{done}/{_total}] {word,-7} {result.Id} ({result.Duration.TotalMilliseconds:0} ms){reason}"), colour);
+        foreach (var leftover in result.Leftovers)
+        {
+            Line($"    left in the SP: {leftover}", "yellow");
+        }
     }
 
     public Task FinishAsync(RunResult run, string folder)

@@ -33,6 +33,17 @@ public static class SummaryMarkdown
             md.AppendLine(CultureInfo.InvariantCulture, $"| {JUnitXml.Area(group.Key)} | {group.Count()} | {N(group, Outcome.Passed)} | {N(group, Outcome.Failed)} | {N(group, Outcome.Warning)} | {N(group, Outcome.ExpectedFailure)} | {N(group, Outcome.Inconclusive)} | {N(group, Outcome.Skipped)} | {N(group, Outcome.Errored)} |");
         }
         md.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {run.Scenarios.Count} | {run.Count(Outcome.Passed)} | {run.Count(Outcome.Failed)} | {run.Count(Outcome.Warning)} | {run.Count(Outcome.ExpectedFailure)} | {run.Count(Outcome.Inconclusive)} | {run.Count(Outcome.Skipped)} | {run.Count(Outcome.Errored)} |");
+        var leftovers = run.Scenarios.SelectMany(sc => sc.Leftovers.Select(l => (sc.Id, l))).ToList();
+        if (leftovers.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Left in the SP (the clean-up could not delete them)");
+            md.AppendLine();
+            foreach (var (id, leftover) in leftovers)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- `{id}`: {leftover}");
+            }
+        }
         var problems = run.Scenarios.Where(s => s.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Warning or Outcome.ExpectedFailure or Outcome.Inconclusive).ToList();
         if (problems.Count > 0)
         {

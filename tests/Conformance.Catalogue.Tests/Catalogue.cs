@@ -24,7 +24,7 @@ internal static class Catalogue
     /// Runs one scenario against the target's SP, started once per test run and reset by every
     /// scenario (as a CLI run does); <paramref name="afterReset"/> may make the SP misbehave first.
     /// </summary>
-    public static async Task<ScenarioResult> RunAsync(Scenario scenario, Func<SpControl, CancellationToken, Task>? afterReset = null, string targetFile = "bluejeans-stub.yaml")
+    public static async Task<ScenarioResult> RunAsync(Scenario scenario, Func<SpControl, CancellationToken, Task>? afterReset = null, string targetFile = "bluejeans-stub.yaml", bool keepData = false)
     {
         var (sp, redactor) = await Session(targetFile);
         IScenarioEnvironment environment = new HarnessEnvironment(sp.Idp);
@@ -33,7 +33,7 @@ internal static class Catalogue
             environment = new Misbehaving(environment, afterReset);
         }
         var expectedFailures = ExpectedFailures.Load(Path.Combine(Root, "expected-failures.yaml"), sp.Target.Name);
-        var runner = new ScenarioRunner(Library, new RunOptions { Target = sp.Target, Seed = 1, ExpectedFailures = expectedFailures }, environment, redactor: redactor);
+        var runner = new ScenarioRunner(Library, new RunOptions { Target = sp.Target, Seed = 1, ExpectedFailures = expectedFailures, KeepData = keepData }, environment, redactor: redactor);
         return await runner.RunScenarioAsync(scenario, CancellationToken.None);
     }
 

@@ -24,5 +24,11 @@ public sealed record ScenarioResult
     /// <summary>The users the scenario ran with (passwords never included).</summary>
     public IReadOnlyList<string> Users { get; init; } = [];
 
+    /// <summary>SP objects the scenario created and the clean-up deleted afterwards.</summary>
+    public int CleanedUp { get; init; }
+
+    /// <summary>SP objects the scenario created that the clean-up could not delete, each with why.</summary>
+    public IReadOnlyList<string> Leftovers { get; init; } = [];
+
     public TimeSpan Duration => End - Start;
 }

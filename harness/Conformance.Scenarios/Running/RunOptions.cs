@@ -20,4 +20,10 @@ public sealed record RunOptions
     public string? Shard { get; init; }
 
     public ExpectedFailures ExpectedFailures { get; init; } = ExpectedFailures.None;
+
+    /// <summary>Leaves what each scenario created in the SP (--keep-data); by default it is deleted through SCIM afterwards.</summary>
+    public bool KeepData { get; init; }
+
+    /// <summary>How long the clean-up after one scenario may take, whatever stopped the scenario.</summary>
+    public TimeSpan CleanupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -80,6 +80,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ScenarioTimeout);
         IAsyncDisposable? prepared = null;
+        var cleaned = false;
         try
         {
             SeedUsers(scenario, context);
@@ -101,29 +102,58 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
             }
             // A step the target could not support leaves the scenario unproven (skipped, named) unless something failed.
             var unsupported = steps.FirstOrDefault(s => s.Outcome == Outcome.Skipped && s.Error is not null)?.Error;
-            return Finish(Base(scenario, start) with
+            cleaned = true;
+            return Finish(await CleanUpAsync(context, Base(scenario, start) with
             {
                 Steps = steps,
                 Outcome = unsupported is not null ? steps.Max(s => s.Outcome) : Combine(steps.Select(s => s.Outcome)),
                 Reason = unsupported,
                 Users = [.. context.Users.Select(u => u.Username)],
-            });
+            }).ConfigureAwait(false));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return Finish(Base(scenario, start) with
+            cleaned = true;
+            return Finish(await CleanUpAsync(context, Base(scenario, start) with
             {
                 Steps = steps,
                 Outcome = Outcome.Errored,
                 Reason = Redactor.Redact($"harness error: {ex.GetType().Name}: {ex.Message}"),
-            });
+            }).ConfigureAwait(false));
         }
         finally
         {
+            if (!cleaned)
+            {
+                // Interrupted (Ctrl+C, SIGTERM): the scenario has no result to report, but the tenant is still cleaned.
+                await CleanUpAsync(context, Base(scenario, start)).ConfigureAwait(false);
+            }
             if (prepared is not null)
             {
                 await prepared.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Deletes what the scenario created in the SP, with a budget of its own so that Ctrl+C, SIGTERM or a scenario
+    /// timeout still leaves the tenant clean; what stays is reported on the result.
+    /// </summary>
+    private async Task<ScenarioResult> CleanUpAsync(ScenarioContext context, ScenarioResult result)
+    {
+        if (options.KeepData)
+        {
+            return result;
+        }
+        using var budget = new CancellationTokenSource(options.CleanupTimeout);
+        try
+        {
+            var (removed, leftovers) = await ScimCleanup.RunAsync(context, budget.Token).ConfigureAwait(false);
+            return result with { CleanedUp = removed, Leftovers = [.. leftovers.Select(l => Redactor.Redact(l) ?? l)] };
+        }
+        catch (OperationCanceledException)
+        {
+            return result with { Leftovers = [$"the clean-up did not finish within {options.CleanupTimeout.TotalSeconds:0} s"] };
         }
     }
 
