@@ -138,6 +138,10 @@ public sealed class SpSession : IAsyncDisposable
         {
             info.ArgumentList.Add(arg);
         }
+        foreach (var (name, value) in start.Environment)
+        {
+            info.Environment[name] = value;
+        }
         Process process;
         try
         {

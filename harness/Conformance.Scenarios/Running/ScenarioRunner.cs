@@ -299,6 +299,10 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         {
             return result with { Message = Redactor.Redact(ex.Message) };
         }
+        catch (CapabilityMissingException ex)
+        {
+            return result with { Outcome = Outcome.Skipped, Message = $"not evaluated: {ex.Message}" };
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return result with { Outcome = Outcome.Errored, Message = Redactor.Redact($"harness error evaluating '{spec.Condition}': {ex.GetType().Name}: {ex.Message}") };

@@ -50,6 +50,9 @@ public sealed record StartSpec
     [Description("Arguments; ${idp.metadataFile} is a file holding the IdP metadata (the SP loads it once at start), ${idp.baseUrl} the IdP's address, ${run.tempDir} a folder removed after the run.")]
     public IReadOnlyList<string> Args { get; init; } = [];
 
+    [Description("Environment variables for the process (e.g. the SCIM token an SP as deployed is given by its admin).")]
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     [Description("A regular expression matched against the process's output; its 'url' group is ${sp.baseUrl}.")]
     public string Ready { get; init; } = @"listening (?<url>https?://\S+)";
 

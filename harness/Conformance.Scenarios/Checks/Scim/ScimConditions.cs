@@ -7,6 +7,15 @@ using Conformance.Scim.Import;
 
 namespace Conformance.Scenarios.Checks.Scim;
 
+public enum SpUserSource
+{
+    [Description("The SP's SCIM API (GET /Users?filter=userName eq \"…\"), as any SCIM client reads it: works on an SP as deployed.")]
+    Scim,
+
+    [Description("The SP's control API, for what only the SP's own admin sees (recordings, whether a password is set).")]
+    Control,
+}
+
 public sealed record SpUserInput
 {
     [Description("The userName the SP stores.")]
@@ -14,18 +23,28 @@ public sealed record SpUserInput
 
     [Description("A dotted path into the stored SCIM user (name.givenName, emails.0.value, active, title); the whole user when absent.")]
     public string? Path { get; init; }
+
+    [Description("Where to read it: scim (default, standard) or control (SP-only views; needs control.users).")]
+    public SpUserSource Source { get; init; } = SpUserSource.Scim;
 }
 
-/// <summary>What the SP stores for a user, read back through its control API.</summary>
+/// <summary>
+/// What the SP stores for a user, read the standard way (RFC 7644 3.4.2.2 filter on userName, with the target's
+/// token and timeout, kept out of the IdP's scim.requests), or through its control API for SP-only views.
+/// </summary>
 public sealed class SpUser : Condition<SpUserInput>
 {
+    public const string Channel = "sp-read";
+
     public override string Name => "sp.user";
-    public override IReadOnlyList<string> Needs => ["control.users"];
+    public override IReadOnlyList<string> Needs => ["scim"];
     public override string Description => "The SP's stored user (or one attribute of it); null when the SP has no such user.";
 
     protected override async Task<Observation> ObserveAsync(SpUserInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var user = await context.Get<SpControl>().GetUserAsync(input.User, cancellationToken).ConfigureAwait(false);
+        var user = input.Source == SpUserSource.Control
+            ? await ControlAsync(input, context, cancellationToken).ConfigureAwait(false)
+            : await ScimAsync(input.User, context, cancellationToken).ConfigureAwait(false);
         if (user is null)
         {
             return new Observation(null, $"the SP has no user '{input.User}'");
@@ -41,6 +60,50 @@ public sealed class SpUser : Condition<SpUserInput>
             };
         }
         return new Observation(node?.DeepClone(), input.Path is null ? null : $"{input.User}.{input.Path}");
+    }
+
+    private static Task<JsonNode?> ControlAsync(SpUserInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        context.Require("control.users", $"'{input.Path ?? "the user"}' is only visible to the SP's own admin");
+        return context.Get<SpControl>().GetUserAsync(input.User, cancellationToken);
+    }
+
+    private static async Task<JsonNode?> ScimAsync(string userName, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var scim = context.Target.Scim!;
+        using var http = new HttpClient(new Conformance.Core.Http.CapturingHandler(context, context.Redactor, context.Time, Channel) { InnerHandler = new SocketsHttpHandler() })
+        {
+            Timeout = TimeSpan.FromSeconds(scim.TimeoutSeconds),
+        };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", scim.Token);
+        var filter = Uri.EscapeDataString($"userName eq \"{userName.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+        var url = $"{scim.BaseUrl.TrimEnd('/')}/Users?filter={filter}";
+        string text;
+        int status;
+        try
+        {
+            using var response = await http.GetAsync(new Uri(url), cancellationToken).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new SpFaultException($"the SP did not answer GET /Users?filter=userName eq \"{userName}\": {ex.Message}", ex);
+        }
+        if (status != 200)
+        {
+            throw new SpFaultException($"the SP answered GET /Users?filter=userName eq \"{userName}\" with {status}");
+        }
+        try
+        {
+            // RFC 7644 3.4.2: a ListResponse; userName is caseExact=false (RFC 7643 4.1.1), so compare that way.
+            return (JsonNode.Parse(text)?["Resources"] as JsonArray)?
+                .FirstOrDefault(r => string.Equals(r?["userName"]?.GetValue<string>(), userName, StringComparison.OrdinalIgnoreCase))?.DeepClone();
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            throw new SpFaultException($"the SP answered GET /Users?filter=userName eq \"{userName}\" with something that is not a SCIM ListResponse", ex);
+        }
     }
 }
 
