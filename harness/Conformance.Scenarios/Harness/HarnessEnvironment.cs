@@ -22,7 +22,11 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null) : IScenario
                 var client = SpControl.Create(new Uri(control.BaseUrl), context, context.Redactor, context.Time);
                 parts.Control = client;
                 context.Services[typeof(SpControl)] = client;
-                await client.ResetAsync(cancellationToken).ConfigureAwait(false);
+                // A clean slate per scenario only where the SP offers one; a tenant without it relies on the clean-up.
+                if (control.Capabilities.Contains("reset"))
+                {
+                    await client.ResetAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             var idp = await MockIdpServer.StartAsync(new MockIdpOptions
             {

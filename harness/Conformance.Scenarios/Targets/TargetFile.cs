@@ -131,6 +131,6 @@ public sealed record ControlSpec
 {
     public required string BaseUrl { get; init; }
 
-    [Description("What the control API supports: recordings, faults, defences, sessions, journal, users, saml.")]
+    [Description("What the control API supports: reset (POST /reset before each scenario), recordings, faults, defences, sessions, journal, users, saml, sp-only-attributes.")]
     public IReadOnlyList<string> Capabilities { get; init; } = [];
 }
