@@ -99,6 +99,7 @@ internal static class CommandLine
         await progress.StartAsync(target.Name, scenarios.Count, seed).ConfigureAwait(false);
         var redactor = new Redactor();
         await using var sp = await SpSession.StartAsync(target, root, redactor, cancellationToken).ConfigureAwait(false);
+        await TargetReachability.CheckAsync(sp.Target, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
         var options = new RunOptions
         {
             Target = sp.Target,

@@ -99,6 +99,21 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Run_AgainstATargetNobodyListensAt_ExitsTwoNamingTheField()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/passing.yaml", Passing);
+        var target = Path.Combine(sandbox.Root, "mocks", "targets", "gone.yaml");
+        File.WriteAllText(target, "name: Gone SP\nscim: { baseUrl: \"http://127.0.0.1:9/scim/v2\", token: \"token-0123456789abcdef\" }\n");
+
+        var (code, _, err) = await sandbox.RunAsync("run", "--target", target);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(err, Does.Contain("scim.baseUrl http://127.0.0.1:9 cannot be reached"));
+        Assert.That(Directory.Exists(sandbox.Reports), Is.False, "nothing ran");
+    }
+
+    [Test]
     public async Task IdpMetadata_ForATargetWithABaseUrl_IsTheSameOnEveryCall()
     {
         using var sandbox = new Sandbox();

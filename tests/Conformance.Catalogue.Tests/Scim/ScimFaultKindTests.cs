@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using Conformance.Scenarios.Results;
+
+namespace Conformance.Catalogue.Tests.Scim;
+
+/// <summary>
+/// Every way an SP can misbehave on the wire is the SP's failure, named in the report — never a harness error (exit 3)
+/// and never a hang: each fault kind of the stub, on every SCIM create of the lifecycle scenario. (Timeouts have their
+/// own scenario, scim.faults.timeout; a wrong Content-Type on a JSON body is tolerated, as JumpCloud does.)
+/// </summary>
+public sealed class ScimFaultKindTests
+{
+    [TestCase("drop")]
+    [TestCase("malformed-json")]
+    [TestCase("status")]
+    public async Task Lifecycle_WhenEveryCreateMeetsTheFault_FailsNeverErrors(string kind)
+    {
+        var fault = new JsonObject { ["method"] = "POST", ["path"] = "/Users", ["kind"] = kind, ["times"] = 0, ["status"] = 500 };
+
+        var result = await Misbehaviour.WithFaultAsync("scim.user.lifecycle", fault);
+
+        Assert.That(result.Outcome, Is.EqualTo(Outcome.Failed), Catalogue.Describe(result));
+        Assert.That(result.Steps.SelectMany(s => s.Checks).Where(c => c.Outcome == Outcome.Errored), Is.Empty, "an SP fault is never a harness error");
+    }
+}
