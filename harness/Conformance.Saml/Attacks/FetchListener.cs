@@ -31,22 +31,30 @@ public sealed class FetchListener : IAsyncDisposable
 
     private async Task AcceptAsync()
     {
-        try
+        while (!_stop.IsCancellationRequested)
         {
-            while (true)
+            TcpClient client;
+            try
             {
-                using var client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-                Interlocked.Increment(ref _accepted);
-                await client.GetStream().WriteAsync(NotFound, _stop.Token).ConfigureAwait(false);
+                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed.
-        }
-        catch (IOException)
-        {
-            // The fetcher hung up before the answer; it has been counted.
+            catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or ObjectDisposedException or SocketException)
+            {
+                // Disposed: the listener stopped under the accept (which of these it throws depends on the timing).
+                return;
+            }
+            using (client)
+            {
+                Interlocked.Increment(ref _accepted);
+                try
+                {
+                    await client.GetStream().WriteAsync(NotFound, _stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+                {
+                    // The fetcher hung up before the answer; it has been counted, and the next one will be too.
+                }
+            }
         }
     }
 

@@ -89,6 +89,22 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
             : typeof(T) == typeof(Harness.SpControl) ? throw new CapabilityMissingException("control", "this step sets or reads SP-side state through the SP's control API")
             : throw new InvalidOperationException($"{typeof(T).Name} is not available in this scenario's environment.");
 
+    /// <summary>
+    /// An HTTP client for the SP's SCIM API as its own admin or a reader would use it (not the IdP's pushes): the
+    /// target's token and timeout, every exchange captured and redacted on <paramref name="channel"/>.
+    /// </summary>
+    public HttpClient SpScimClient(string channel)
+    {
+        var scim = Target.Scim ?? throw new CapabilityMissingException("scim", "the step talks to the SP's SCIM API");
+        Redactor.AddSecret(scim.Token);
+        var http = new HttpClient(new Core.Http.CapturingHandler(this, Redactor, Time, channel) { InnerHandler = new SocketsHttpHandler() })
+        {
+            Timeout = TimeSpan.FromSeconds(scim.TimeoutSeconds),
+        };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", scim.Token);
+        return http;
+    }
+
     /// <summary>Throws <see cref="CapabilityMissingException"/> unless the target declares <paramref name="capability"/>.</summary>
     public void Require(string capability, string why)
     {

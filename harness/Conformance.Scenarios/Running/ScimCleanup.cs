@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Http;
@@ -27,11 +26,7 @@ internal static class ScimCleanup
         {
             return new Result(0, []);
         }
-        using var http = new HttpClient(new CapturingHandler(context, context.Redactor, context.Time, Channel) { InnerHandler = new SocketsHttpHandler() })
-        {
-            Timeout = TimeSpan.FromSeconds(scim.TimeoutSeconds),
-        };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", scim.Token);
+        using var http = context.SpScimClient(Channel);
         var removed = 0;
         var leftovers = new List<string>();
         async ValueTask DeleteAsync(Resource resource, CancellationToken token)

@@ -71,11 +71,7 @@ public sealed class SpUser : Condition<SpUserInput>
     private static async Task<JsonNode?> ScimAsync(string userName, ScenarioContext context, CancellationToken cancellationToken)
     {
         var scim = context.Target.Scim!;
-        using var http = new HttpClient(new Conformance.Core.Http.CapturingHandler(context, context.Redactor, context.Time, Channel) { InnerHandler = new SocketsHttpHandler() })
-        {
-            Timeout = TimeSpan.FromSeconds(scim.TimeoutSeconds),
-        };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", scim.Token);
+        using var http = context.SpScimClient(Channel);
         var filter = Uri.EscapeDataString($"userName eq \"{userName.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         var url = $"{scim.BaseUrl.TrimEnd('/')}/Users?filter={filter}";
         string text;

@@ -1,9 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Conformance.Core.Http;
 using Conformance.Scenarios.Running;
 
 namespace Conformance.Scenarios.Steps.Sp;
@@ -39,13 +37,8 @@ public sealed class SpSeed : StepAction<SpSeedInput>
     protected override async Task ExecuteAsync(SpSeedInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         var scim = context.Target.Scim ?? throw new InvalidOperationException("the target has no scim section");
-        context.Redactor.AddSecret(scim.Token);
-        // The SP's admin seeding its own tenant (not an IdP push: kept out of scim.requests), as patient as the target allows.
-        using var http = new HttpClient(new CapturingHandler(context, context.Redactor, context.Time, "control") { InnerHandler = new SocketsHttpHandler() })
-        {
-            Timeout = TimeSpan.FromSeconds(scim.TimeoutSeconds),
-        };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", scim.Token);
+        // The SP's admin seeding its own tenant: not an IdP push, so kept out of scim.requests.
+        using var http = context.SpScimClient("control");
         var baseUrl = scim.BaseUrl.TrimEnd('/');
         for (var i = 1; i <= input.Count; i++)
         {
