@@ -87,6 +87,6 @@ $rest = if ($args.Count -gt 1) { [string[]]$args[1..($args.Count - 1)] } else { 
 switch ($verb) {
     'test' { Need-Chromium; Need-Xmlsec; Need-Mellon; Need-ReferenceSp; Build; Invoke-Tests $rest }
     'bench' { Need-Chromium; Need-ReferenceSp; Build; & dotnet run --project (Join-Path $Root 'bench/Conformance.Bench') -c $Config --no-build -- @rest; exit $LASTEXITCODE }
-    { $_ -in 'help', '-h', '--help', 'list', 'validate', 'schema', '--version' } { Build; Invoke-Cli ([string[]]$args) }
+    { $_ -in 'help', '-h', '--help', 'list', 'validate', 'schema', 'idp', '--version' } { Build; Invoke-Cli ([string[]]$args) }
     default { Need-Chromium; Need-ReferenceSp; Build; Invoke-Cli ([string[]]$args) }
 }
