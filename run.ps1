@@ -42,7 +42,8 @@ function Need-ReferenceSp {
     $lock = Join-Path $dir 'package-lock.json'
     if (-not (Test-Path $lock)) { return }
     $installed = Join-Path $dir 'node_modules/.package-lock.json'
-    if ((Test-Path $installed) -and ((Get-Item $installed).LastWriteTime -ge (Get-Item $lock).LastWriteTime)) { return }
+    # -Force: .package-lock.json is a dot-file, which Get-Item does not see on Linux without it.
+    if ((Test-Path $installed) -and ((Get-Item -Force $installed).LastWriteTime -ge (Get-Item -Force $lock).LastWriteTime)) { return }
     if (-not (Get-Command npm -ErrorAction SilentlyContinue)) { Install-Debian 'npm' 'npm' 'the reference SP is a Node.js app' }
     Say "installing the reference SP's npm packages (npm ci)"
     Push-Location $dir

@@ -33,6 +33,11 @@ internal static class CommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var verb = args.Length == 0 ? "default" : args[0];
+        if (args.Skip(1).Any(a => a is "--help" or "-h"))
+        {
+            // `run --help`, `certify --help`: what every verb takes, as a person expects, not "unknown option".
+            return Help(stdout);
+        }
         try
         {
             return verb switch

@@ -59,8 +59,13 @@ internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunO
 
     public Task FinishAsync(RunResult run, string folder)
     {
+        // A recap of what did not pass, so nobody has to scroll back or open the report to learn why.
+        foreach (var s in run.Scenarios.Where(s => s.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning))
+        {
+            Line($"{s.Outcome.ToString().ToLowerInvariant(),-12} {s.Id}: {Reporting.JUnitXml.FirstProblem(s)}", s.Outcome is Outcome.Warning or Outcome.Inconclusive ? "yellow" : "red");
+        }
         Line(string.Create(CultureInfo.InvariantCulture,
-            $"{Reporting.SummaryMarkdown.Verdict(run)}: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {run.Count(Outcome.Warning)} warning, {run.Count(Outcome.Inconclusive)} inconclusive, {run.Count(Outcome.Skipped)} skipped, {run.Count(Outcome.Errored)} errored in {(run.End - run.Start).TotalSeconds:0.0} s"),
+            $"{Reporting.SummaryMarkdown.Verdict(run)}: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {run.Count(Outcome.Warning)} warning, {run.Count(Outcome.ExpectedFailure)} expected failure, {run.Count(Outcome.Inconclusive)} inconclusive, {run.Count(Outcome.Skipped)} skipped, {run.Count(Outcome.Errored)} errored in {(run.End - run.Start).TotalSeconds:0.0} s"),
             run.ExitCode == 0 ? "green bold" : "red bold");
         var scope = Reporting.RunScope.Of(run);
         Line(scope.Line, "");

@@ -75,10 +75,14 @@ public static class JUnitXml
         return element;
     }
 
-    private static string FirstProblem(ScenarioResult s)
+    /// <summary>The first failed check (expected, actual) or step error of a scenario, in one line.</summary>
+    internal static string FirstProblem(ScenarioResult s)
     {
-        var step = s.Steps.FirstOrDefault(st => st.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive);
-        var check = step?.Checks.FirstOrDefault(c => c.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive);
+        // The worst step first, then its worst check: a warning only when nothing worse happened.
+        var step = s.Steps.Where(st => st.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning)
+            .OrderByDescending(st => st.Outcome).FirstOrDefault();
+        var check = step?.Checks.Where(c => c.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning)
+            .OrderByDescending(c => c.Outcome).FirstOrDefault();
         return check is not null ? $"{check.Name}: expected {check.Expected}, actual {check.Actual}"
             : step?.Error ?? s.Reason ?? "failed";
     }

@@ -47,9 +47,10 @@ public sealed class CommandLineTests
         sandbox.Scenario("sso/passing.yaml", Passing);
         sandbox.Scenario("sso/failing.yaml", Passing.Replace("cli.passing", "cli.failing", StringComparison.Ordinal).Replace("expected: true", "expected: false", StringComparison.Ordinal));
 
-        var (code, _, _) = await sandbox.RunAsync("run");
+        var (code, output, _) = await sandbox.RunAsync("run");
 
         Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("cli.failing: The application exists: expected false, actual true"), "the terminal recaps why, at the end");
         var summary = await File.ReadAllTextAsync(Path.Combine(sandbox.Latest, "summary.md"));
         Assert.That(summary, Does.Contain("The application exists: expected `false`, actual `true`"));
     }
@@ -111,6 +112,18 @@ public sealed class CommandLineTests
         Assert.That(code, Is.EqualTo(2));
         Assert.That(err, Does.Contain("scim.baseUrl http://127.0.0.1:9 cannot be reached"));
         Assert.That(Directory.Exists(sandbox.Reports), Is.False, "nothing ran");
+    }
+
+    [TestCase("run")]
+    [TestCase("certify")]
+    public async Task Help_AfterAVerb_PrintsTheVerbsAndExitsZero(string verb)
+    {
+        using var sandbox = new Sandbox();
+
+        var (code, output, _) = await sandbox.RunAsync(verb, "--help");
+
+        Assert.That(code, Is.Zero);
+        Assert.That(output, Does.Contain("usage: ./run.sh").And.Contain("--keep-data").And.Contain("exit codes:"));
     }
 
     [Test]
