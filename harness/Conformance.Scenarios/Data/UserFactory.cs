@@ -10,6 +10,9 @@ namespace Conformance.Scenarios.Data;
 /// </summary>
 public static class UserFactory
 {
+    /// <summary>More users than a scenario needs (the benchmarks go to 100,000 through the engine, not a scenario).</summary>
+    public const int MaxUsers = 100_000;
+
     /// <summary>The named edge cases a scenario can ask for in <c>data.edgeCases</c>.</summary>
     public static IReadOnlyDictionary<string, DirectoryUser> EdgeCases { get; } = BuildEdgeCases();
 

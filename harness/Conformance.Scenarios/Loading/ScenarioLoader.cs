@@ -121,6 +121,10 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
             problems.Add(new Problem(rn.Location, "field 'requirements' expects a list of {seed: …} or {rfc7644: …} entries"));
         }
         var data = map["data"] is { } dataNode ? (TestDataSpec)InputBinder.Bind(typeof(TestDataSpec), dataNode, "field 'data'", problems) : new TestDataSpec();
+        if (map["data"] is InputNode.Mapping dataMap)
+        {
+            CheckData(data, dataMap, problems);
+        }
         var steps = new List<StepSpec>();
         switch (Required(map, "steps", "scenario", problems))
         {
@@ -187,6 +191,22 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
         return actionName is null
             ? null
             : new StepSpec { Action = actionName, Name = Text(map["name"]), Inputs = inputs, Checks = checks, Location = map.Location };
+    }
+
+    /// <summary>What run would refuse later (or choke on): found now, with the line, so validate and run agree.</summary>
+    private static void CheckData(TestDataSpec data, InputNode.Mapping map, List<Problem> problems)
+    {
+        if (data.Count is < 0 or > Data.UserFactory.MaxUsers)
+        {
+            problems.Add(new Problem(map["count"]?.Location ?? map.Location, $"data.count must be between 0 and {Data.UserFactory.MaxUsers}, not {data.Count}"));
+        }
+        if (map["edgeCases"] is InputNode.Sequence cases)
+        {
+            foreach (var item in cases.Items.OfType<InputNode.Scalar>().Where(c => !Data.UserFactory.EdgeCases.ContainsKey(c.Value)))
+            {
+                problems.Add(new Problem(item.Location, $"unknown edge case '{item.Value}'; known: {string.Join(", ", Data.UserFactory.EdgeCases.Keys)}"));
+            }
+        }
     }
 
     private CheckSpec? ParseCheck(InputNode node, List<Problem> problems)

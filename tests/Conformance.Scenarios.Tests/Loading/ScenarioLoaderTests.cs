@@ -47,6 +47,16 @@ public sealed class ScenarioLoaderTests
         Assert.That(problems.Single().ToString(), Does.StartWith("scenarios/bomb.yaml:").And.Contain($"more than {Yaml.MaxNodes} nodes"));
     }
 
+    [TestCase("count: -5", "data.count must be between 0 and 100000, not -5")]
+    [TestCase("count: 2000000000", "data.count must be between 0 and 100000")]
+    [TestCase("edgeCases: [username-30, nosuch]", "unknown edge case 'nosuch'; known: username-30")]
+    public void Parse_WithDataRunWouldRefuse_IsAProblemAtItsLine(string data, string message)
+    {
+        var problems = Problems($"id: d\ntitle: t\narea: scim\ndata:\n  {data}\nsteps:\n  - do: app.create\n    with: {{ name: BlueJeans }}\n");
+
+        Assert.That(problems.Select(p => p.ToString()), Has.Some.StartWith("scenarios/sample.yaml:5:").And.Some.Contains(message));
+    }
+
     [Test]
     public void Parse_AnUnclosedFlowMapping_IsAProblemNotACrash() =>
         Assert.That(Problems("id: x\nsteps: { a: b\n").Single().ToString(), Does.Contain("YAML is not well-formed"));
