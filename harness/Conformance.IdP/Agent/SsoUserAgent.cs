@@ -34,8 +34,8 @@ public sealed record SsoOutcome
     public int? AcsStatus { get; init; }
 
     /// <summary>
-    /// Where the SP sent the user after the ACS when that was another site (back to the IdP, say): the walk stops
-    /// there, because a browser leaving the SP after the Response means the SP kept no session.
+    /// Where the SP sent the user after the ACS when that was back to the IdP (or into another SAML exchange): the walk
+    /// stops there, because an SP that asks for a login again after the Response kept no session.
     /// </summary>
     public string? LeftSpFor { get; init; }
 
@@ -175,7 +175,9 @@ public sealed class SsoUserAgent : IDisposable
             if (status is >= 300 and < 400 && location is not null)
             {
                 var target = new Uri(url, location);
-                if (acsStatus is not null && !SameSite(target, new Uri(acsUrl!)))
+                // Back to the IdP after the Response means the SP wants a login again. Another site of the SP's own
+                // (an ACS host that hands over to the application host) is followed like any redirect.
+                if (acsStatus is not null && SameSite(target, _idp))
                 {
                     leftSpFor = target.ToString();
                 }

@@ -115,32 +115,34 @@ public sealed class IdpIdentity : IDisposable
     {
         var key = Path.Combine(folder, "signing-key.pem");
         var certificate = Path.Combine(folder, "signing-certificate.pem");
-        if (!File.Exists(key) || !File.Exists(certificate))
+        if (!Directory.Exists(folder))
         {
-            Directory.CreateDirectory(folder);
-            using var created = SigningCertificate.Create("JumpCloud mock IdP", time.GetUtcNow());
-            // Two runs may start at once: the first complete pair wins and both then read it.
-            WriteOnce(key, created.PrivateKeyPem(), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            WriteOnce(certificate, created.Pem, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            // Both files are written in a folder of their own and moved into place at once: two runs starting together
+            // must never pair one's key with the other's certificate. The first move wins; the other run reads it.
+            var staging = Directory.CreateDirectory($"{folder}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp").FullName;
+            using (var created = SigningCertificate.Create("JumpCloud mock IdP", time.GetUtcNow()))
+            {
+                Write(Path.Combine(staging, "signing-key.pem"), created.PrivateKeyPem(), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                Write(Path.Combine(staging, "signing-certificate.pem"), created.Pem, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            }
+            try
+            {
+                Directory.Move(staging, folder);
+            }
+            catch (IOException) when (Directory.Exists(folder))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
         }
         return SigningCertificate.FromPem(File.ReadAllText(certificate), File.ReadAllText(key));
     }
 
-    private static void WriteOnce(string path, string text, UnixFileMode mode)
+    private static void Write(string path, string text, UnixFileMode mode)
     {
-        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temporary, text, new UTF8Encoding(false));
+        File.WriteAllText(path, text, new UTF8Encoding(false));
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(temporary, mode);
-        }
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
+            File.SetUnixFileMode(path, mode);
         }
     }
 

@@ -33,6 +33,21 @@ public sealed class IdpIdentityTests
     }
 
     [Test]
+    public async Task Resolve_FromRunsStartingTogether_GivesEveryOneTheSameMatchingPair()
+    {
+        var target = Target(new IdpSpec { BaseUrl = "http://127.0.0.1:7001" });
+
+        var identities = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => IdpIdentity.Resolve(target, _folder, TimeProvider.System))));
+
+        Assert.That(identities.Select(i => i.Signing.Certificate.Thumbprint).Distinct().Count(), Is.EqualTo(1));
+        Assert.That(Directory.GetDirectories(Path.Combine(_folder, IdpIdentity.StateFolder)), Has.Length.EqualTo(1), "no staging folder left behind");
+        foreach (var identity in identities)
+        {
+            identity.Dispose();
+        }
+    }
+
+    [Test]
     public void Resolve_WithAKeyAndCertificate_SignsWithThem()
     {
         using var own = SigningCertificate.Create("vendor IdP", DateTimeOffset.UtcNow);

@@ -32,7 +32,7 @@ public sealed record LoginVerdict(LoginDecision Decision, string? User, string E
 
 /// <summary>
 /// Reads a login's outcome from plain HTTP, as a person watching the browser would, with no markup contract: an
-/// error status at or after the ACS, a redirect off the SP (back to the IdP, say), or a session probe that is
+/// error status at or after the ACS, a redirect back to the IdP, or a session probe that is
 /// redirected means refused; the target's session probe (<c>saml.session</c>) or, without one, the landing page
 /// naming one of the expected identities means accepted as that identity; anything else is inconclusive.
 /// </summary>
@@ -52,7 +52,7 @@ internal static partial class LoginJudge
         }
         if (outcome.LeftSpFor is { } elsewhere)
         {
-            return Refused($"after the ACS the SP sent the browser away, to {elsewhere}", hops);
+            return Refused($"after the ACS the SP sent the browser back to sign in, to {elsewhere}", hops);
         }
         // With a session page to ask, a missing landing page (a stale RelayState, say) does not decide: the session page does.
         if (saml?.Session?.Url is null && outcome.FinalStatus >= 400)

@@ -61,7 +61,7 @@ public sealed class LoginJudgeTests
         var verdict = await JudgeAsync(Accepted() with { LeftSpFor = "http://127.0.0.1:8/saml2/app?SAMLRequest=x" });
 
         Assert.That(verdict.Decision, Is.EqualTo(LoginDecision.Refused));
-        Assert.That(verdict.Evidence, Does.Contain("sent the browser away"));
+        Assert.That(verdict.Evidence, Does.Contain("sent the browser back to sign in"));
     }
 
     [Test]
