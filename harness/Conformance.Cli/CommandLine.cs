@@ -1,4 +1,5 @@
 using System.Globalization;
+using Conformance.Core.Directories;
 using Conformance.Core.Http;
 using Conformance.Scenarios;
 using Conformance.Scenarios.Harness;
@@ -20,6 +21,7 @@ internal static class CommandLine
     private static readonly Dictionary<string, bool> RunFlags = new(StringComparer.Ordinal)
     {
         ["scenarios"] = true, ["tag"] = true, ["target"] = true, ["seed"] = true, ["out"] = true, ["shard"] = true, ["expected-failures"] = true, ["exclude-tag"] = true, ["keep-data"] = false,
+        ["namespace"] = true,
     };
 
     private static readonly Dictionary<string, bool> ListOptions = new(StringComparer.Ordinal) { ["scenarios"] = true, ["tag"] = true, ["exclude-tag"] = true };
@@ -95,13 +97,14 @@ internal static class CommandLine
             args.Option("shard"),
             Tags(args, "exclude-tag"));
         var seed = args.IntOption("seed") ?? 1;
+        var ns = Namespace(args);
         var expectedPath = args.Option("expected-failures") ?? Path.Combine(root, "expected-failures.yaml");
         var expected = File.Exists(expectedPath) ? ExpectedFailures.Load(expectedPath, target.Name) : ExpectedFailures.None;
         var reportsRoot = args.Option("out") ?? Path.Combine(root, "reports");
         var time = TimeProvider.System;
         var runId = Reporting.RunFolder.NewRunId(time.GetUtcNow(), seed, args.Option("shard"));
         var progress = Progress.For(stdout);
-        await progress.StartAsync(target.Name, scenarios.Count, seed).ConfigureAwait(false);
+        await progress.StartAsync(target.Name, scenarios.Count, seed, ns).ConfigureAwait(false);
         var redactor = new Redactor();
         await using var sp = await SpSession.StartAsync(target, root, redactor, cancellationToken).ConfigureAwait(false);
         await TargetReachability.CheckAsync(sp.Target, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
@@ -109,6 +112,7 @@ internal static class CommandLine
         {
             Target = sp.Target,
             Seed = seed,
+            Namespace = ns,
             Time = time,
             RunFolder = Path.Combine(reportsRoot, runId),
             Shard = args.Option("shard"),
@@ -121,6 +125,17 @@ internal static class CommandLine
         await progress.FinishAsync(run, folder).ConfigureAwait(false);
         return (run, folder);
     }
+
+    /// <summary>
+    /// A fresh mark per run unless given: two runs on one tenant, even at once, never share objects. The seed alone
+    /// decides the users' data; <c>--seed N --namespace M</c> reproduces a run's names too.
+    /// </summary>
+    private static RunNamespace Namespace(Arguments args) => args.Option("namespace") switch
+    {
+        null => RunNamespace.NewRandom(),
+        var text when RunNamespace.TryParse(text, out var ns) => ns,
+        var text => throw Arguments.Bad("--namespace", $"option '--namespace' expects 1 to 8 lower-case letters and digits starting with a letter, or 'none', got '{text}'"),
+    };
 
     private static int List(Arguments args, TextWriter stdout)
     {
@@ -201,7 +216,7 @@ internal static class CommandLine
             usage: ./run.sh [VERB] [OPTIONS]
               (no verb)                 run the default catalogue against the embedded BlueJeans stub
               run [--scenarios GLOB] [--tag T] [--exclude-tag T] [--target FILE] [--seed N] [--out DIR] [--shard i/n]
-                  [--expected-failures FILE] [--keep-data]
+                  [--expected-failures FILE] [--keep-data] [--namespace MARK|none]
               list [--scenarios GLOB] [--tag T] [--exclude-tag T]
               validate [PATHS]          check scenario files; one line per problem (file:line:column)
               idp metadata [--target FILE] [--app SUFFIX]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Conformance.Core.Directories;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Results;
 using Conformance.Scenarios.Running;
@@ -22,10 +23,10 @@ internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunO
         return new Progress(stdout, interactive ? AnsiConsole.Console : null);
     }
 
-    public Task StartAsync(string target, int count, int seed)
+    public Task StartAsync(string target, int count, int seed, RunNamespace ns)
     {
         _total = count;
-        Line($"running {count} scenarios against {target} (seed {seed})", "bold");
+        Line($"running {count} scenarios against {target} (seed {seed}, namespace {ns})", "bold");
         return Task.CompletedTask;
     }
 

@@ -50,6 +50,7 @@ internal static class ReportMerge
             Start = runs.Min(r => r.Start),
             End = runs.Max(r => r.End),
             Shard = null,
+            Namespace = string.Join(',', runs.Select(r => r.Namespace).Distinct(StringComparer.Ordinal)),
             Interrupted = runs.Any(r => r.Interrupted),
             Scenarios = [.. runs.SelectMany(r => r.Scenarios).OrderBy(s => s.Id, StringComparer.Ordinal)],
         };

@@ -38,6 +38,7 @@ public static class Certification
             ["catalogueSha256"] = catalogueHash,
             ["target"] = run.Target,
             ["seed"] = run.Seed,
+            ["namespace"] = run.Namespace,
             ["runId"] = run.RunId,
             ["start"] = run.Start,
             ["end"] = run.End,

@@ -52,7 +52,7 @@ public static class HtmlReport
         h.Append("</ul>");
         var scope = RunScope.Of(run);
         h.Append(CultureInfo.InvariantCulture, $"<p id=\"scope\"><b>{E(scope.Line)}</b>{(scope.SkippedByReason.Count == 0 ? "" : " · skipped: " + string.Join("; ", scope.SkippedByReason.Select(r => $"{r.Count} — {E(r.Reason)}")))}</p>");
-        h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">run <code>{E(run.RunId)}</code> · seed {run.Seed} · {(run.End - run.Start).TotalSeconds:0.0} s · started {run.Start.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC · harness {E(run.HarnessVersion)}{(run.Commit is null ? "" : $" ({E(run.Commit)})")}{(run.Shard is null ? "" : $" · shard {E(run.Shard)}")}{(run.Interrupted ? " · <b>interrupted: this report holds only what ran</b>" : "")}</p></header>");
+        h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">run <code>{E(run.RunId)}</code> · seed {run.Seed} · namespace <code>{E(run.Namespace)}</code> · {(run.End - run.Start).TotalSeconds:0.0} s · started {run.Start.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC · harness {E(run.HarnessVersion)}{(run.Commit is null ? "" : $" ({E(run.Commit)})")}{(run.Shard is null ? "" : $" · shard {E(run.Shard)}")}{(run.Interrupted ? " · <b>interrupted: this report holds only what ran</b>" : "")}</p></header>");
     }
 
     private static void Areas(StringBuilder h, RunResult run)

@@ -26,6 +26,7 @@ public static class JUnitXml
             new XElement("properties",
                 new XElement("property", new XAttribute("name", "target"), new XAttribute("value", run.Target)),
                 new XElement("property", new XAttribute("name", "seed"), new XAttribute("value", run.Seed)),
+                new XElement("property", new XAttribute("name", "namespace"), new XAttribute("value", run.Namespace)),
                 new XElement("property", new XAttribute("name", "scope"), new XAttribute("value", scope))),
             group.Select(TestCase)));
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites",

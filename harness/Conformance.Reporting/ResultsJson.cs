@@ -20,6 +20,7 @@ public static class ResultsJson
             ["runId"] = run.RunId,
             ["target"] = run.Target,
             ["seed"] = run.Seed,
+            ["namespace"] = run.Namespace,
             ["harness"] = WithoutNulls(new JsonObject { ["version"] = run.HarnessVersion, ["commit"] = run.Commit }),
             ["shard"] = run.Shard,
             ["interrupted"] = run.Interrupted,

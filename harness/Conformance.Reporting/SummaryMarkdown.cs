@@ -13,7 +13,7 @@ public static class SummaryMarkdown
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Conformance: {run.Target} — {Verdict(run)}");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.RunId}` · seed {run.Seed} · harness {run.HarnessVersion}{(run.Commit is null ? "" : $" ({run.Commit})")}{(run.Shard is null ? "" : $" · shard {run.Shard}")} · {(run.End - run.Start).TotalSeconds:0.0} s{(run.Interrupted ? " · **interrupted**" : "")}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Run `{run.RunId}` · seed {run.Seed} · namespace `{run.Namespace}` · harness {run.HarnessVersion}{(run.Commit is null ? "" : $" ({run.Commit})")}{(run.Shard is null ? "" : $" · shard {run.Shard}")} · {(run.End - run.Start).TotalSeconds:0.0} s{(run.Interrupted ? " · **interrupted**" : "")}");
         md.AppendLine();
         var scope = RunScope.Of(run);
         md.AppendLine(CultureInfo.InvariantCulture, $"**{scope.Line}**");

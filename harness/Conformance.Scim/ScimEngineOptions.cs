@@ -22,6 +22,12 @@ public sealed record ScimEngineOptions
     public int ImportPageSize { get; init; } = 100;
 
     /// <summary>
+    /// Only users whose userName starts with this are import candidates (the run's namespace mark): a tenant's own users
+    /// and other runs' users are read but neither listed nor imported. Empty: every user.
+    /// </summary>
+    public string ImportUserNamePrefix { get; init; } = "";
+
+    /// <summary>
     /// Imports of up to this many users finish inline; larger ones finish in the background with a notification.
     /// Guide: "If you are importing less than 100 users, your import results will display in real time".
     /// </summary>

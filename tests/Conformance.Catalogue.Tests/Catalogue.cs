@@ -1,3 +1,4 @@
+using Conformance.Core.Directories;
 using Conformance.Core.Http;
 using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Loading;
@@ -24,18 +25,21 @@ internal static class Catalogue
     /// Runs one scenario against the target's SP, started once per test run and reset by every
     /// scenario (as a CLI run does); <paramref name="afterReset"/> may make the SP misbehave first.
     /// </summary>
-    public static async Task<ScenarioResult> RunAsync(Scenario scenario, Func<SpControl, CancellationToken, Task>? afterReset = null, string targetFile = "bluejeans-stub.yaml", bool keepData = false)
+    public static async Task<ScenarioResult> RunAsync(Scenario scenario, Func<SpControl, CancellationToken, Task>? afterReset = null, string targetFile = "bluejeans-stub.yaml", bool keepData = false, RunNamespace? ns = null, IdpIdentity? idp = null)
     {
         var (sp, redactor) = await Session(targetFile);
-        IScenarioEnvironment environment = new HarnessEnvironment(sp.Idp);
+        IScenarioEnvironment environment = new HarnessEnvironment(idp ?? sp.Idp);
         if (afterReset is not null)
         {
             environment = new Misbehaving(environment, afterReset);
         }
         var expectedFailures = ExpectedFailures.Load(Path.Combine(Root, "expected-failures.yaml"), sp.Target.Name);
-        var runner = new ScenarioRunner(Library, new RunOptions { Target = sp.Target, Seed = 1, ExpectedFailures = expectedFailures, KeepData = keepData }, environment, redactor: redactor);
+        var runner = new ScenarioRunner(Library, new RunOptions { Target = sp.Target, Seed = 1, Namespace = ns ?? Mark("ct"), ExpectedFailures = expectedFailures, KeepData = keepData }, environment, redactor: redactor);
         return await runner.RunScenarioAsync(scenario, CancellationToken.None);
     }
+
+    /// <summary>A run namespace; the catalogue runs with one, as the CLI does by default.</summary>
+    public static RunNamespace Mark(string mark) => RunNamespace.TryParse(mark, out var ns) ? ns : throw new ArgumentException(mark, nameof(mark));
 
     /// <summary>The running SP of a target file (started on first use), e.g. to read where a started SP keeps its logs.</summary>
     public static async Task<SpSession> SpAsync(string targetFile) => (await Session(targetFile)).Session;

@@ -193,6 +193,7 @@ public sealed class CommandLineTests
 
     [TestCase("run", "--shard", "4/3", "--shard")]
     [TestCase("run", "--seed", "many", "--seed")]
+    [TestCase("run", "--namespace", "Bad-Mark", "--namespace")]
     [TestCase("run", "--colour", "x", "--colour")]
     [TestCase("frobnicate", "", "", "frobnicate")]
     public async Task Arguments_WhenWrong_ExitTwoNamingTheArgument(string verb, string option, string value, string named)
@@ -211,11 +212,30 @@ public sealed class CommandLineTests
     {
         using var sandbox = new Sandbox(withCatalogue: true);
 
-        var first = await RunForResultsAsync(sandbox, "run", "--seed", "7", "--tag", "di");
-        var second = await RunForResultsAsync(sandbox, "run", "--seed", "7", "--tag", "di");
+        var first = await RunForResultsAsync(sandbox, "run", "--seed", "7", "--namespace", "t7", "--tag", "di");
+        var second = await RunForResultsAsync(sandbox, "run", "--seed", "7", "--namespace", "t7", "--tag", "di");
 
         Assert.That(Normalize(second), Is.EqualTo(Normalize(first)));
         Assert.That(first["scenarios"]!.AsArray(), Is.Not.Empty);
+        Assert.That(first["namespace"]!.GetValue<string>(), Is.EqualTo("t7"));
+    }
+
+    [Test]
+    public async Task Run_WithoutNamespace_MarksEachRunsUsersApartFromTheSameSeedsData()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/passing.yaml", Passing);
+
+        var first = await RunForResultsAsync(sandbox, "run", "--seed", "7");
+        var second = await RunForResultsAsync(sandbox, "run", "--seed", "7");
+
+        var (markA, markB) = (first["namespace"]!.GetValue<string>(), second["namespace"]!.GetValue<string>());
+        var usersA = first["scenarios"]![0]!["users"]!.AsArray().Select(u => u!.GetValue<string>()).ToList();
+        var usersB = second["scenarios"]![0]!["users"]!.AsArray().Select(u => u!.GetValue<string>()).ToList();
+        Assert.That(markB, Is.Not.EqualTo(markA), "two runs get two marks");
+        Assert.That(usersA, Has.All.StartWith(markA + "."));
+        Assert.That(usersB, Has.All.StartWith(markB + "."));
+        Assert.That(usersB.Select(u => u[(markB.Length + 1)..]), Is.EqualTo(usersA.Select(u => u[(markA.Length + 1)..])), "the seed decides the rest");
     }
 
     [Test]

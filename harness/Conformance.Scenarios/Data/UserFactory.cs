@@ -16,8 +16,17 @@ public static class UserFactory
     /// <summary>The named edge cases a scenario can ask for in <c>data.edgeCases</c>.</summary>
     public static IReadOnlyDictionary<string, DirectoryUser> EdgeCases { get; } = BuildEdgeCases();
 
-    /// <summary>Every user of a scenario: generated ones, then edge cases, then explicit ones.</summary>
-    public static IReadOnlyList<DirectoryUser> Create(TestDataSpec data, int runSeed)
+    /// <summary>"Bluejeans does not allow userNames that exceed 30 characters."</summary>
+    public const int UsernameLimit = 30;
+
+    /// <summary>RFC 5321 4.5.3.1.1: the local part of an address is at most 64 octets.</summary>
+    private const int EmailLocalPartLimit = 64;
+
+    /// <summary>
+    /// Every user of a scenario: generated ones, then edge cases, then explicit ones, each carrying the run's mark
+    /// (<paramref name="ns"/>) in its username, email and employee id.
+    /// </summary>
+    public static IReadOnlyList<DirectoryUser> Create(TestDataSpec data, int runSeed, RunNamespace? ns = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var seed = data.Seed ?? runSeed;
@@ -33,7 +42,39 @@ public static class UserFactory
         {
             users.Add(Apply(data.Users[i], filler[i] with { Id = NextId(users) }));
         }
-        return users;
+        return ns is null || ns.IsNone ? users : [.. users.Select(u => Mark(u, ns))];
+    }
+
+    /// <summary>
+    /// Marks a user for the run. Marking never pushes a value over a limit it was within: the username and the email
+    /// (BlueJeans' user ID when the NameID is the email) stay within 30 characters, the email's local part within 64;
+    /// there the mark takes the value's first characters instead, so the 30- and 31-character usernames still test
+    /// the boundary exactly.
+    /// </summary>
+    public static DirectoryUser Mark(DirectoryUser user, RunNamespace ns)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(ns);
+        return user with
+        {
+            Username = Within(user.Username, UsernameLimit, ns),
+            Email = MarkEmail(user.Email, ns),
+            EmployeeIdentifier = user.EmployeeIdentifier is null ? null : ns.Apply(user.EmployeeIdentifier),
+        };
+    }
+
+    private static string MarkEmail(string email, RunNamespace ns)
+    {
+        var at = email.LastIndexOf('@');
+        var (local, domain) = at < 0 ? (email, "") : (email[..at], email[at..]);
+        var marked = Within(local, EmailLocalPartLimit, ns) + domain;
+        return email.Length <= UsernameLimit && marked.Length > UsernameLimit ? ns.Fit(local) + domain : marked;
+    }
+
+    private static string Within(string value, int limit, RunNamespace ns)
+    {
+        var marked = ns.Apply(value);
+        return marked.Length > limit && marked.Length > value.Length ? ns.Fit(value) : marked;
     }
 
     /// <summary><paramref name="count"/> users from one seeded faker, covering every attribute of the guide's mapping table.</summary>
@@ -46,12 +87,14 @@ public static class UserFactory
             var first = faker.Name.FirstName();
             var last = faker.Name.LastName();
             var handle = Ascii($"{first}.{last}").ToLowerInvariant();
-            var username = Truncate($"{handle}{i + 1}", 30);
+            var username = Truncate($"{handle}{i + 1}", UsernameLimit);
+            // With the NameID from the email (the default) the email is the user's BlueJeans user ID: within 30 too.
+            var domain = $"@{Truncate(faker.Internet.DomainWord(), 10)}.example";
             users.Add(new DirectoryUser
             {
                 Id = $"u{i + 1:D5}",
                 Username = username,
-                Email = $"{username}@{faker.Internet.DomainWord()}.example",
+                Email = Truncate(username, UsernameLimit - domain.Length).TrimEnd('.') + domain,
                 FirstName = first,
                 LastName = last,
                 EmployeeIdentifier = $"E{faker.Random.Number(100000, 999999)}",

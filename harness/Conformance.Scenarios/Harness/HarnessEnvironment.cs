@@ -58,7 +58,7 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null) : IScenario
                 Exchanges = context,
                 Redactor = context.Redactor,
                 Time = context.Time,
-                Engine = EngineOptions(context.Target.Scim),
+                Engine = EngineOptions(context.Target.Scim) with { ImportUserNamePrefix = context.Namespace.Prefix },
             });
             parts.Idm = idm;
             context.Services[typeof(IdentityManagement)] = idm;

@@ -4,6 +4,9 @@ public sealed record RunResult
 {
     public required string RunId { get; init; }
     public required int Seed { get; init; }
+
+    /// <summary>The mark on what the run created in the SP (<c>none</c>: names as written); shards merged may list several.</summary>
+    public string Namespace { get; init; } = "none";
     public required string Target { get; init; }
     public required DateTimeOffset Start { get; init; }
     public required DateTimeOffset End { get; init; }

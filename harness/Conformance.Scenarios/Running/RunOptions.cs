@@ -1,3 +1,4 @@
+using Conformance.Core.Directories;
 using Conformance.Scenarios.Targets;
 
 namespace Conformance.Scenarios.Running;
@@ -8,6 +9,9 @@ public sealed record RunOptions
 
     /// <summary>Seeds the users of every scenario that sets no seed of its own.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>The mark on every user, group and external id the run creates (<c>--namespace</c>); none by default.</summary>
+    public RunNamespace Namespace { get; init; } = RunNamespace.None;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

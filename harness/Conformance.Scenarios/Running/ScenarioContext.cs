@@ -19,8 +19,9 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
 {
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
 
-    public ScenarioContext(Scenario scenario, TargetFile target, IReadOnlySet<string> capabilities, TimeProvider time, Redactor redactor, string? runFolder)
+    public ScenarioContext(Scenario scenario, TargetFile target, IReadOnlySet<string> capabilities, TimeProvider time, Redactor redactor, string? runFolder, RunNamespace? ns = null)
     {
+        Namespace = ns ?? RunNamespace.None;
         Scenario = scenario;
         Target = target;
         Capabilities = capabilities;
@@ -34,6 +35,9 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
     }
 
     public Scenario Scenario { get; }
+
+    /// <summary>The run's mark: names a scenario writes (<c>bjn.native002</c>, <c>Video Users</c>) are meant with it.</summary>
+    public RunNamespace Namespace { get; }
     public TargetFile Target { get; }
     public IReadOnlySet<string> Capabilities { get; }
     public TimeProvider Time { get; }
@@ -133,12 +137,15 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
 
     public void Set(string name, string value) => _variables[name] = value;
 
-    /// <summary>Expands <c>${name}</c>: a value a step set, <c>users[i].property</c>, or <c>target.name</c>.</summary>
+    /// <summary>
+    /// Expands <c>${name}</c>: a value a step set, <c>users[i].property</c>, <c>target.name</c>, or <c>mark:NAME</c> (a
+    /// name of the scenario's as the run marked it, for expected values: <c>${mark:Video Users}</c>).
+    /// </summary>
     public string Expand(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return Template().Replace(text, m => Resolve(m.Groups[1].Value)
-            ?? throw new KeyNotFoundException($"'${{{m.Groups[1].Value}}}' names nothing: known values are {string.Join(", ", _variables.Keys.Order(StringComparer.Ordinal).Append("users[i].<property>").Append("target.name"))}"));
+            ?? throw new KeyNotFoundException($"'${{{m.Groups[1].Value}}}' names nothing: known values are {string.Join(", ", _variables.Keys.Order(StringComparer.Ordinal).Append("users[i].<property>").Append("target.name").Append("mark:<name>"))}"));
     }
 
     private string? Resolve(string name)
@@ -150,6 +157,10 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
         if (name == "target.name")
         {
             return Target.Name;
+        }
+        if (name.StartsWith("mark:", StringComparison.Ordinal))
+        {
+            return Namespace.Apply(name["mark:".Length..]);
         }
         var user = UserPath().Match(name);
         if (user.Success)

@@ -50,6 +50,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         {
             RunId = runId,
             Seed = options.Seed,
+            Namespace = options.Namespace.ToString(),
             Target = options.Target.Name,
             Start = start,
             End = options.Time.GetUtcNow(),
@@ -75,7 +76,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
                 Reason = $"target '{options.Target.Name}' lacks {string.Join(", ", missing)}",
             });
         }
-        var context = new ScenarioContext(scenario, options.Target, _capabilities, options.Time, Redactor, options.RunFolder);
+        var context = new ScenarioContext(scenario, options.Target, _capabilities, options.Time, Redactor, options.RunFolder, options.Namespace);
         var steps = new List<StepResult>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ScenarioTimeout);
@@ -185,7 +186,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
 
     private void SeedUsers(Scenario scenario, ScenarioContext context)
     {
-        var users = UserFactory.Create(scenario.Data, options.Seed);
+        var users = UserFactory.Create(scenario.Data, options.Seed, options.Namespace);
         foreach (var user in users)
         {
             Redactor.AddSecret(user.Password);
@@ -196,11 +197,11 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         foreach (var group in scenario.Data.Groups)
         {
             groupNumber++;
-            context.Directory.AddGroup($"g{groupNumber:D4}", group.Name);
+            var added = context.Directory.AddGroup($"g{groupNumber:D4}", options.Namespace.Apply(group.Name));
             var members = group.Members.Contains("*") ? users.Select(u => u.Username) : group.Members;
             foreach (var member in members)
             {
-                context.Directory.AddMember(group.Name, context.Expand(member));
+                context.Directory.AddMember(added.Id, options.Namespace.Apply(context.Expand(member)));
             }
         }
     }
@@ -326,7 +327,26 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         var problems = new List<Problem>();
         var expanded = inputs.MapScalars(s => s with { Value = context.Expand(s.Value) });
         var bound = InputBinder.Bind(type, expanded, what, problems);
-        return problems.Count > 0 ? throw new InputException(problems) : bound;
+        return problems.Count > 0 ? throw new InputException(problems) : Marked(bound, context.Namespace);
+    }
+
+    /// <summary>Puts the run's mark on inputs that name the scenario's own users and groups (<see cref="RunMarkedAttribute"/>).</summary>
+    private static object Marked(object input, Core.Directories.RunNamespace ns)
+    {
+        if (ns.IsNone)
+        {
+            return input;
+        }
+        foreach (var property in InputBinder.Inputs(input.GetType()).Where(p => p.IsDefined(typeof(RunMarkedAttribute), inherit: false)))
+        {
+            property.SetValue(input, property.GetValue(input) switch
+            {
+                string name => ns.Apply(name),
+                IReadOnlyList<string> names => names.Select(ns.Apply).ToList(),
+                var other => other,
+            });
+        }
+        return input;
     }
 
     private static JsonNode? ExpandJson(InputNode value, ScenarioContext context) =>

@@ -13,25 +13,50 @@ namespace Conformance.Scim.Import;
 /// </summary>
 internal sealed class Importer(string appId, JumpCloudDirectory directory, ScimEngineOptions options)
 {
+    /// <summary>
+    /// Reads every page of the SP's users. With a namespace the SP is asked for the run's users only
+    /// (<c>userName sw</c>), so other runs creating and deleting users meanwhile cannot shift the pages (RFC 7644
+    /// 3.4.2.4: paging is not session based); an SP without that filter (it is optional) is read whole.
+    /// </summary>
     public async Task<ImportListing> ListAsync(ScimClient client, CancellationToken cancellationToken)
+    {
+        var prefix = options.ImportUserNamePrefix;
+        if (prefix.Length > 0)
+        {
+            try
+            {
+                return await ReadPagesAsync(client, ScimFilter.AndStartsWith("userName", prefix), cancellationToken).ConfigureAwait(false) with { FilteredBySp = true };
+            }
+            catch (ScimRequestException refused) when (refused.Status is 400 or 501)
+            {
+                // invalidFilter: fall through to reading everything and keeping the run's users here.
+            }
+        }
+        return await ReadPagesAsync(client, "", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ImportListing> ReadPagesAsync(ScimClient client, string filter, CancellationToken cancellationToken)
     {
         var users = new List<ImportCandidate>();
         var pages = 0;
+        var outside = 0;
         // RFC 7644 3.4.2.4: startIndex is 1-based; the SP may return fewer than count per page.
         var startIndex = 1;
         while (true)
         {
-            var page = await client.SendAsync(HttpMethod.Get, "/Users" + ScimFilter.Page(startIndex, options.ImportPageSize), null, cancellationToken)
+            var page = await client.SendAsync(HttpMethod.Get, "/Users" + ScimFilter.Page(startIndex, options.ImportPageSize) + filter, null, cancellationToken)
                 .ConfigureAwait(false);
             pages++;
             var resources = Provisioner.Resources(page).ToList();
+            var inScope = resources.Where(r => (UserMapping.Str(r["userName"]) ?? "").StartsWith(options.ImportUserNamePrefix, StringComparison.OrdinalIgnoreCase)).ToList();
+            outside += resources.Count - inScope.Count;
             // Guide: "Users that are suspended in the application will not be created in JumpCloud."
-            users.AddRange(resources.Where(r => r["active"] is not JsonValue a || !a.TryGetValue<bool>(out var active) || active).Select(Candidate));
+            users.AddRange(inScope.Where(r => r["active"] is not JsonValue a || !a.TryGetValue<bool>(out var active) || active).Select(Candidate));
             startIndex += resources.Count;
             var total = page?["totalResults"] is JsonValue t && t.TryGetValue<int>(out var n) ? n : 0;
             if (resources.Count == 0 || startIndex > total)
             {
-                return new ImportListing(users, pages);
+                return new ImportListing(users, pages) { OutsideScope = outside };
             }
         }
     }

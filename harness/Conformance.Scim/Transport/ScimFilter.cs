@@ -9,6 +9,9 @@ internal static class ScimFilter
     /// </summary>
     public static string Equal(string attribute, string value) => "?filter=" + Uri.EscapeDataString($"{attribute} eq {Quote(value)}");
 
+    /// <summary><c>&amp;filter=attribute sw "value"</c>, to add to a page's query (RFC 7644 3.4.2.2 "sw").</summary>
+    public static string AndStartsWith(string attribute, string value) => "&filter=" + Uri.EscapeDataString($"{attribute} sw {Quote(value)}");
+
     /// <summary>A filter string literal: the value as a JSON string, with '"' and '\' escaped.</summary>
     public static string Quote(string value)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Conformance.Core.Directories;
 using Conformance.Scenarios.Data;
 using Conformance.Scenarios.Model;
 
@@ -31,6 +32,52 @@ public sealed class UserFactoryTests
         var data = new TestDataSpec { Count = 3, Seed = 7 };
 
         Assert.That(UserFactory.Create(data, 1).Select(u => u.Email), Is.EqualTo(UserFactory.Create(data, 99).Select(u => u.Email)));
+    }
+
+    private static RunNamespace Mark(string mark) => RunNamespace.TryParse(mark, out var ns) ? ns : throw new ArgumentException(mark);
+
+    [Test]
+    public void Create_WithANamespace_MarksUsernameEmailAndEmployeeId()
+    {
+        var data = new TestDataSpec { Count = 3, Users = [new UserSpec { Username = "bjn.native001", Email = "native@bluejeans.example" }] };
+
+        var users = UserFactory.Create(data, 1, Mark("k3x9"));
+
+        Assert.That(users.Select(u => u.Username), Has.All.StartWith("k3x9."));
+        Assert.That(users.Select(u => u.Email), Has.All.StartWith("k3x9"));
+        Assert.That(users.Select(u => u.EmployeeIdentifier), Has.All.StartWith("k3x9."));
+        Assert.That(users[3].Username, Is.EqualTo("k3x9.bjn.native001"));
+        Assert.That(users[3].Email, Is.EqualTo("k3x9.native@bluejeans.example"));
+    }
+
+    [Test]
+    public void Create_WithANamespace_KeepsTheBoundaryValuesAtTheirLengths()
+    {
+        var data = new TestDataSpec { EdgeCases = ["username-30", "username-31", "long-email"] };
+        var plain = UserFactory.Create(data, 1);
+
+        var marked = UserFactory.Create(data, 1, Mark("k3x9"));
+
+        Assert.That(marked.Take(2).Select(u => u.Username.Length), Is.EqualTo(new[] { 30, 31 }));
+        Assert.That(marked[2].Email, Has.Length.EqualTo(plain[2].Email.Length), "the 64-character local part stays 64");
+        Assert.That(marked.Select(u => u.Username), Has.All.StartWith("k3x9."));
+    }
+
+    [Test]
+    public void Create_WithoutANamespace_IsTheSeedsUsersUnchanged()
+    {
+        var data = new TestDataSpec { Count = 10 };
+
+        Assert.That(JsonSerializer.Serialize(UserFactory.Create(data, 5, RunNamespace.None)), Is.EqualTo(JsonSerializer.Serialize(UserFactory.Create(data, 5))));
+    }
+
+    [Test]
+    public void Generate_GivesEmailsThatFitBlueJeansUserIds()
+    {
+        var users = UserFactory.Generate(seed: 11, locale: "en", count: 500);
+
+        Assert.That(users.Select(u => u.Email), Has.All.Length.LessThanOrEqualTo(UserFactory.UsernameLimit));
+        Assert.That(users.Select(u => UserFactory.Mark(u, Mark("abcdefgh")).Email), Has.All.Length.LessThanOrEqualTo(UserFactory.UsernameLimit));
     }
 
     [Test]

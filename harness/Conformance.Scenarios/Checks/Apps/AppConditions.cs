@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps;
 using Conformance.Scenarios.Steps.Apps;
+using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Checks.Apps;
 
@@ -63,6 +64,7 @@ public sealed class AdminRefusal : Condition<NoInputs>
 public sealed record AccessInput
 {
     public required string App { get; init; }
+    [RunMarked]
     public required string User { get; init; }
 }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Insights;
 using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Checks.Insights;
 
@@ -15,6 +16,7 @@ public sealed record InsightsQuery
     public bool? Success { get; init; }
 
     [Description("resource.username (users) or resource.displayName (groups).")]
+    [RunMarked]
     public string? Resource { get; init; }
 
     [Description("For insights.field: which field of the newest matching event, e.g. error_message, resource.type, application.display_label.")]

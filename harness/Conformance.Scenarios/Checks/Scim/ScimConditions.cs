@@ -4,6 +4,7 @@ using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Running;
 using Conformance.Scim;
 using Conformance.Scim.Import;
+using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Checks.Scim;
 
@@ -19,6 +20,7 @@ public enum SpUserSource
 public sealed record SpUserInput
 {
     [Description("The userName the SP stores.")]
+    [RunMarked]
     public required string User { get; init; }
 
     [Description("A dotted path into the stored SCIM user (name.givenName, emails.0.value, active, title); the whole user when absent.")]

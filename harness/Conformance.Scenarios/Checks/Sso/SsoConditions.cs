@@ -11,6 +11,7 @@ using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Apps;
 using Conformance.Scenarios.Steps.Sso;
+using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Checks.Sso;
 
@@ -222,6 +223,7 @@ public sealed class SamlResponseCondition : Condition<ResponseInput>
 public sealed record SessionsInput
 {
     [Description("Count only sessions of this user id (NameID or attribute value the SP picked); all when absent.")]
+    [RunMarked]
     public string? User { get; init; }
 
     [Description("true: only sessions still open; false: only sessions a single logout ended; all when absent.")]

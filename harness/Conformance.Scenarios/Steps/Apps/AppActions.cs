@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Conformance.Core.Applications;
 using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Steps.Apps;
 
@@ -101,6 +102,7 @@ public sealed class AppDelete : StepAction<AppInput>
 public sealed record BindingInput
 {
     public required string App { get; init; }
+    [RunMarked]
     public required string Group { get; init; }
 }
 

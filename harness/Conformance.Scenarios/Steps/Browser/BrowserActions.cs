@@ -2,12 +2,14 @@ using System.ComponentModel;
 using Conformance.Browser;
 using Conformance.IdP;
 using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Steps.Browser;
 
 public sealed record BrowserLoginInput
 {
     public required string App { get; init; }
+    [RunMarked]
     public required string User { get; init; }
 
     [Description("Defaults to the user's directory password.")]

@@ -1,14 +1,17 @@
 using System.ComponentModel;
 using Conformance.Core.Directories;
 using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Steps.Directory;
 
 public sealed record GroupCreateInput
 {
+    [RunMarked]
     public required string Name { get; init; }
 
     [Description("Usernames (or ${users[i].username}) to add as members.")]
+    [RunMarked]
     public IReadOnlyList<string> Members { get; init; } = [];
 }
 
@@ -30,7 +33,9 @@ public sealed class GroupCreate : StepAction<GroupCreateInput>
 
 public sealed record MembershipInput
 {
+    [RunMarked]
     public required string Group { get; init; }
+    [RunMarked]
     public required string User { get; init; }
 }
 
@@ -60,7 +65,9 @@ public sealed class GroupRemoveMember : StepAction<MembershipInput>
 
 public sealed record GroupRenameInput
 {
+    [RunMarked]
     public required string Group { get; init; }
+    [RunMarked]
     public required string NewName { get; init; }
 }
 
@@ -78,6 +85,7 @@ public sealed class GroupRename : StepAction<GroupRenameInput>
 
 public sealed record GroupInput
 {
+    [RunMarked]
     public required string Group { get; init; }
 }
 
@@ -96,11 +104,14 @@ public sealed class GroupDelete : StepAction<GroupInput>
 public sealed record UserUpdateInput
 {
     [Description("The user's id or username.")]
+    [RunMarked]
     public required string User { get; init; }
 
+    [RunMarked]
     public string? Email { get; init; }
     public string? FirstName { get; init; }
     public string? LastName { get; init; }
+    [RunMarked]
     public string? EmployeeIdentifier { get; init; }
     public string? JobTitle { get; init; }
     public string? WorkPhone { get; init; }
@@ -138,6 +149,7 @@ public sealed class UserUpdate : StepAction<UserUpdateInput>
 
 public sealed record UserInput
 {
+    [RunMarked]
     public required string User { get; init; }
 }
 
@@ -155,7 +167,9 @@ public sealed class UserDelete : StepAction<UserInput>
 
 public sealed record UserAddInput
 {
+    [RunMarked]
     public required string Username { get; init; }
+    [RunMarked]
     public required string Email { get; init; }
     public string FirstName { get; init; } = "";
     public string LastName { get; init; } = "";

@@ -150,7 +150,9 @@ public sealed class IdmImport : StepAction<IdmImportInput>
             throw new SpFaultException($"the SP refused the import listing: {ex.Message}", ex);
         }
         context.Services[typeof(ImportListing)] = listing;
-        context.Note($"import listing: {listing.Users.Count} users in {listing.PagesRead} pages, {listing.NewUsersOnly.Count} new");
+        context.Note($"import listing: {listing.Users.Count} users in {listing.PagesRead} pages, {listing.NewUsersOnly.Count} new"
+            + (listing.FilteredBySp ? $"; asked for the run's namespace only (userName sw \"{context.Namespace.Prefix}\")" : "")
+            + (listing.OutsideScope == 0 ? "" : $"; {listing.OutsideScope} users outside the run's namespace '{context.Namespace}' not offered"));
         var selected = input.Select switch
         {
             ImportSelection.All => listing.Users,

@@ -9,6 +9,7 @@ using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Sso;
+using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Steps.Security;
 
@@ -31,6 +32,7 @@ public sealed record SendForgedInput
     public required string App { get; init; }
 
     [Description("Username of the victim: the valid login every case starts from.")]
+    [RunMarked]
     public required string User { get; init; }
 
     [Description("The attack case: xsw1…xsw8, signature-exclusion, assertion-unsigned, response-unsigned, foreign-key-in-keyinfo, digest-mismatch, two-assertions-one-signed, empty-reference-uri, sha1, conditions-expired, conditions-not-yet-valid, subject-confirmation-expired, subject-confirmation-not-yet-valid, wrong-audience, wrong-recipient, wrong-destination, wrong-issuer, unsolicited-in-response-to, replay, comment-injection, xxe-external-entity, entity-expansion, oversized.")]

@@ -2,11 +2,13 @@ using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Steps.Sp;
 
 public sealed record RecordingsInput
 {
+    [RunMarked]
     public required string User { get; init; }
     public required int Count { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Steps.Sp;
 
@@ -14,9 +15,11 @@ public sealed record SpSeedInput
     [Description("How many of them (the last ones) are suspended in the SP.")]
     public int Suspended { get; init; }
 
+    [RunMarked]
     public string Prefix { get; init; } = "bjn.native";
 
     [Description("Groups the SP holds already (empty), by displayName.")]
+    [RunMarked]
     public IReadOnlyList<string> Groups { get; init; } = [];
 }
 

@@ -8,6 +8,7 @@ using Conformance.Saml.Signing;
 using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Apps;
+using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Steps.Sso;
 
@@ -182,6 +183,7 @@ public sealed record LoginInput
     public required string App { get; init; }
 
     [Description("Username of the person signing in.")]
+    [RunMarked]
     public required string User { get; init; }
 
     [Description("Defaults to the user's directory password; give another to prove a wrong one is refused.")]
@@ -215,6 +217,7 @@ public sealed class SsoIdpLogin : StepAction<LoginInput>
 
 public sealed record SpLoginInput
 {
+    [RunMarked]
     public required string User { get; init; }
     public string? Password { get; init; }
 
