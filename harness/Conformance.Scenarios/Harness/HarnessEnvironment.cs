@@ -19,7 +19,7 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null) : IScenario
         {
             if (context.Target.Control is { } control)
             {
-                var client = SpControl.Create(new Uri(control.BaseUrl), context, context.Redactor, context.Time);
+                var client = SpControl.Create(control, context, context.Redactor, context.Time);
                 parts.Control = client;
                 context.Services[typeof(SpControl)] = client;
                 // A clean slate per scenario only where the SP offers one; a tenant without it relies on the clean-up.
@@ -73,7 +73,7 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null) : IScenario
     }
 
     /// <summary>The target decides how patient the IdP is: a local stub answers in milliseconds, a vendor's SP may not.</summary>
-    private static ScimEngineOptions EngineOptions(Targets.ScimSpec? scim) => scim is null ? new ScimEngineOptions() : new ScimEngineOptions
+    internal static ScimEngineOptions EngineOptions(Targets.ScimSpec? scim) => scim is null ? new ScimEngineOptions() : new ScimEngineOptions
     {
         Timeout = TimeSpan.FromSeconds(scim.TimeoutSeconds),
         InitialBackoff = TimeSpan.FromMilliseconds(scim.RetryBackoffMilliseconds),

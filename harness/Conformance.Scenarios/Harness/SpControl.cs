@@ -11,12 +11,16 @@ namespace Conformance.Scenarios.Harness;
 /// state on an SP it controls. Every call is captured (channel "control") as evidence of what the
 /// harness did to the SP.
 /// </summary>
-public sealed class SpControl(Uri baseUrl, HttpMessageHandler handler) : IDisposable
+public sealed class SpControl(Uri baseUrl, HttpMessageHandler handler, TimeSpan timeout) : IDisposable
 {
-    private readonly HttpClient _http = new(handler) { BaseAddress = new Uri(baseUrl.ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = new(handler) { BaseAddress = new Uri(baseUrl.ToString().TrimEnd('/') + "/"), Timeout = timeout };
 
-    public static SpControl Create(Uri baseUrl, IExchangeSink sink, Redactor redactor, TimeProvider time) =>
-        new(baseUrl, new CapturingHandler(sink, redactor, time, "control") { InnerHandler = new SocketsHttpHandler() });
+    /// <summary>A client for the target's control API: its address and timeout, every exchange captured on "control".</summary>
+    public static SpControl Create(Targets.ControlSpec control, IExchangeSink sink, Redactor redactor, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(control);
+        return new(new Uri(control.BaseUrl), new CapturingHandler(sink, redactor, time, "control") { InnerHandler = new SocketsHttpHandler() }, TimeSpan.FromSeconds(control.TimeoutSeconds));
+    }
 
     public Task ResetAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Post, "reset", null, cancellationToken);
 
@@ -63,7 +67,7 @@ public sealed class SpControl(Uri baseUrl, HttpMessageHandler handler) : IDispos
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new SpFaultException($"the SP's control API did not answer {method} {path}: {ex.Message}", ex);
+            throw new SpFaultException($"the SP's control API did not answer {method} {path}: {(ex is TaskCanceledException ? $"no answer within {_http.Timeout.TotalSeconds:0} s" : ex.Message)}", ex);
         }
         using (response)
         {

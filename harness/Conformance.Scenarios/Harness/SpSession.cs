@@ -4,6 +4,7 @@ using BlueJeans.Stub;
 using Conformance.Core.Http;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Targets;
 
 namespace Conformance.Scenarios.Harness;
@@ -86,8 +87,16 @@ public sealed class SpSession : IAsyncDisposable
             if (NeedsToken(target))
             {
                 var control = partial.Control ?? throw new InputException(new SourceLocation("target file", 1, 1), "${sp.token} needs a control: section to generate the token");
-                using var client = SpControl.Create(new Uri(control.BaseUrl), new ExchangeJournal(), redactor, TimeProvider.System);
-                values["token"] = await client.GenerateTokenAsync(cancellationToken).ConfigureAwait(false);
+                using var client = SpControl.Create(control, new ExchangeJournal(), redactor, TimeProvider.System);
+                try
+                {
+                    values["token"] = await client.GenerateTokenAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (SpFaultException fault)
+                {
+                    // Nothing has run yet: a target whose token cannot be had is a target that cannot be used (exit 2).
+                    throw new InputException(new SourceLocation("target file", 1, 1), $"control.baseUrl: ${{sp.token}} could not be generated: {fault.Message}");
+                }
                 redactor.AddSecret(values["token"]);
             }
             return new SpSession(TargetLoader.Resolve(target, values), idp, stub, process, metadataFile, tempDir, started);

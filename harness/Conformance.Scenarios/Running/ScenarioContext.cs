@@ -8,6 +8,7 @@ using Conformance.Core.Insights;
 using Conformance.Core.Saml;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Targets;
+using Conformance.Scim;
 
 namespace Conformance.Scenarios.Running;
 
@@ -94,19 +95,14 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
             : throw new InvalidOperationException($"{typeof(T).Name} is not available in this scenario's environment.");
 
     /// <summary>
-    /// An HTTP client for the SP's SCIM API as its own admin or a reader would use it (not the IdP's pushes): the
-    /// target's token and timeout, every exchange captured and redacted on <paramref name="channel"/>.
+    /// A client for the SP's SCIM API as its own admin or a reader would use it (not the IdP's pushes): the target's
+    /// token, timeout and retry rules, as the engine's; every exchange captured and redacted on <paramref name="channel"/>.
     /// </summary>
-    public HttpClient SpScimClient(string channel)
+    public ScimAdminClient SpScimClient(string channel)
     {
         var scim = Target.Scim ?? throw new CapabilityMissingException("scim", "the step talks to the SP's SCIM API");
         Redactor.AddSecret(scim.Token);
-        var http = new HttpClient(new Core.Http.CapturingHandler(this, Redactor, Time, channel) { InnerHandler = new SocketsHttpHandler() })
-        {
-            Timeout = TimeSpan.FromSeconds(scim.TimeoutSeconds),
-        };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", scim.Token);
-        return http;
+        return new ScimAdminClient(new Uri(scim.BaseUrl), scim.Token, Harness.HarnessEnvironment.EngineOptions(scim), this, Redactor, Time, channel);
     }
 
     /// <summary>Throws <see cref="CapabilityMissingException"/> unless the target declares <paramref name="capability"/>.</summary>

@@ -114,12 +114,13 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // An SP fault outside a step (its control API would not reset) is the SP's failure, named; the rest is ours.
             cleaned = true;
             return Finish(await CleanUpAsync(context, Base(scenario, start) with
             {
                 Steps = steps,
-                Outcome = Outcome.Errored,
-                Reason = Redactor.Redact($"harness error: {ex.GetType().Name}: {ex.Message}"),
+                Outcome = ex is SpFaultException ? Outcome.Failed : Outcome.Errored,
+                Reason = Redactor.Redact(ex is SpFaultException ? $"the SP failed while the scenario was being prepared: {ex.Message}" : $"harness error: {ex.GetType().Name}: {ex.Message}"),
             }).ConfigureAwait(false));
         }
         finally

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Http;
+using Conformance.Scim;
 
 namespace Conformance.Scenarios.Running;
 
@@ -17,7 +18,7 @@ internal static class ScimCleanup
 
     public static async Task<Result> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
-        if (context.Target.Scim is not { } scim)
+        if (context.Target.Scim is null)
         {
             return new Result(0, []);
         }
@@ -35,13 +36,18 @@ internal static class ScimCleanup
             string? problem;
             try
             {
-                using var response = await http.DeleteAsync(new Uri($"{scim.BaseUrl.TrimEnd('/')}/{resource.Kind}/{Uri.EscapeDataString(resource.Id)}"), token).ConfigureAwait(false);
-                // RFC 7644 3.6: 204 on success; 404 means it is gone already (the scenario deleted it itself).
-                problem = response.IsSuccessStatusCode || (int)response.StatusCode == 404 ? null : $"DELETE answered {(int)response.StatusCode}";
+                await http.SendAsync(HttpMethod.Delete, $"/{resource.Kind}/{Uri.EscapeDataString(resource.Id)}", null, token).ConfigureAwait(false);
+                problem = null;
             }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !token.IsCancellationRequested))
+            catch (ScimRequestException failed)
             {
-                problem = $"DELETE got no answer ({(ex is TaskCanceledException ? $"none within {scim.TimeoutSeconds} s" : ex.Message)})";
+                // RFC 7644 3.6: 204 on success; 404 means it is gone already (the scenario deleted it itself).
+                problem = failed.Status switch
+                {
+                    404 => null,
+                    0 => $"DELETE got no answer: {failed.Message}",
+                    var status => $"DELETE answered {status}: {failed.Message}",
+                };
             }
             lock (leftovers)
             {

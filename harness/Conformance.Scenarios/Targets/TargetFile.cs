@@ -131,6 +131,9 @@ public sealed record ControlSpec
 {
     public required string BaseUrl { get; init; }
 
+    [Description("How long the harness waits for one answer of the control API; a slower one is the SP's failure, named.")]
+    public int TimeoutSeconds { get; init; } = 30;
+
     [Description("What the control API supports: reset (POST /reset before each scenario), recordings, faults, defences, sessions, journal, users, saml, sp-only-attributes.")]
     public IReadOnlyList<string> Capabilities { get; init; } = [];
 }

@@ -50,7 +50,7 @@ internal sealed class ScimClient(
                     var text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode)
                     {
-                        return Parse(text);
+                        return Parse(text, response.Content.Headers.ContentType?.MediaType);
                     }
                     var error = Error(response, text);
                     if (!IsRetryable(response.StatusCode) || attempt > options.MaxRetries)
@@ -99,11 +99,20 @@ internal sealed class ScimClient(
         return null;
     }
 
-    private JsonObject? Parse(string text)
+    /// <summary>
+    /// A SCIM answer is JSON labelled application/scim+json (RFC 7644 3.8) or, as older SCIM services do and the media
+    /// type's registration allows, application/json. Anything else (an HTML login page of a proxy, text/plain) is not
+    /// the SP's SCIM answer, even when its body happens to parse.
+    /// </summary>
+    private JsonObject? Parse(string text, string? mediaType)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
+        }
+        if (mediaType is not null && !mediaType.Equals(ScimMediaType, StringComparison.OrdinalIgnoreCase) && !mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ScimRequestException($"The SP's answer is labelled '{mediaType}', not application/scim+json (RFC 7644 3.8).");
         }
         try
         {

@@ -72,36 +72,23 @@ public sealed class SpUser : Condition<SpUserInput>
 
     private static async Task<JsonNode?> ScimAsync(string userName, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var scim = context.Target.Scim!;
         using var http = context.SpScimClient(Channel);
-        var filter = Uri.EscapeDataString($"userName eq \"{userName.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
-        var url = $"{scim.BaseUrl.TrimEnd('/')}/Users?filter={filter}";
-        string text;
-        int status;
+        var quoted = "\"" + userName.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        JsonObject? list;
         try
         {
-            using var response = await http.GetAsync(new Uri(url), cancellationToken).ConfigureAwait(false);
-            status = (int)response.StatusCode;
-            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            list = await http.SendAsync(HttpMethod.Get, "/Users?filter=" + Uri.EscapeDataString($"userName eq {quoted}"), null, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (ScimRequestException fault)
         {
-            throw new SpFaultException($"the SP did not answer GET /Users?filter=userName eq \"{userName}\": {ex.Message}", ex);
+            throw new SpFaultException($"GET /Users?filter=userName eq {quoted} failed: {fault.Message}", fault);
         }
-        if (status != 200)
-        {
-            throw new SpFaultException($"the SP answered GET /Users?filter=userName eq \"{userName}\" with {status}");
-        }
-        try
-        {
-            // RFC 7644 3.4.2: a ListResponse; userName is caseExact=false (RFC 7643 4.1.1), so compare that way.
-            return (JsonNode.Parse(text)?["Resources"] as JsonArray)?
-                .FirstOrDefault(r => string.Equals(r?["userName"]?.GetValue<string>(), userName, StringComparison.OrdinalIgnoreCase))?.DeepClone();
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            throw new SpFaultException($"the SP answered GET /Users?filter=userName eq \"{userName}\" with something that is not a SCIM ListResponse", ex);
-        }
+        // RFC 7644 3.4.2: a ListResponse, whose Resources may be absent when totalResults is 0; userName is
+        // caseExact=false (RFC 7643 4.1.1), so compare that way.
+        return list?["Resources"] is JsonArray resources
+            ? resources.FirstOrDefault(r => r is JsonObject o && o["userName"] is JsonValue v && v.TryGetValue<string>(out var name) && string.Equals(name, userName, StringComparison.OrdinalIgnoreCase))?.DeepClone()
+            : list?["totalResults"] is JsonValue total && total.TryGetValue<int>(out var count) && count == 0 ? null
+            : throw new SpFaultException($"the SP answered GET /Users?filter=userName eq {quoted} with something that is not a SCIM ListResponse");
     }
 }
 

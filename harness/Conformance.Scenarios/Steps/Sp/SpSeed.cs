@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Conformance.Scenarios.Running;
+using Conformance.Scim;
 using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Steps.Sp;
@@ -39,14 +39,12 @@ public sealed class SpSeed : StepAction<SpSeedInput>
 
     protected override async Task ExecuteAsync(SpSeedInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var scim = context.Target.Scim ?? throw new InvalidOperationException("the target has no scim section");
         // The SP's admin seeding its own tenant: not an IdP push, so kept out of scim.requests.
         using var http = context.SpScimClient("control");
-        var baseUrl = scim.BaseUrl.TrimEnd('/');
         for (var i = 1; i <= input.Count; i++)
         {
             var userName = string.Create(CultureInfo.InvariantCulture, $"{input.Prefix}{i:D3}");
-            await PostAsync(http, $"{baseUrl}/Users", new JsonObject
+            await PostAsync(http, "/Users", new JsonObject
             {
                 ["schemas"] = new JsonArray(UserSchema),
                 ["userName"] = userName,
@@ -57,7 +55,7 @@ public sealed class SpSeed : StepAction<SpSeedInput>
         }
         foreach (var group in input.Groups)
         {
-            await PostAsync(http, $"{baseUrl}/Groups", new JsonObject
+            await PostAsync(http, "/Groups", new JsonObject
             {
                 ["schemas"] = new JsonArray(GroupSchema),
                 ["displayName"] = group,
@@ -67,22 +65,15 @@ public sealed class SpSeed : StepAction<SpSeedInput>
         context.Note($"the SP holds {input.Count} users of its own ({input.Suspended} suspended) and {input.Groups.Count} groups");
     }
 
-    private static async Task PostAsync(HttpClient http, string url, JsonObject body, CancellationToken cancellationToken)
+    private static async Task PostAsync(ScimAdminClient http, string path, JsonObject body, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/scim+json");
-        HttpResponseMessage answer;
         try
         {
-            answer = await http.PostAsync(new Uri(url), content, cancellationToken).ConfigureAwait(false);
+            await http.SendAsync(HttpMethod.Post, path, body, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (ScimRequestException refused)
         {
-            throw new SpFaultException($"the SP did not answer POST {url} (seeding {body["userName"] ?? body["displayName"]}): {(ex is TaskCanceledException ? $"no answer within {http.Timeout.TotalSeconds:0} s" : ex.Message)}", ex);
-        }
-        using var response = answer;
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new SpFaultException($"the SP refused to create {body["userName"] ?? body["displayName"]}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)}");
+            throw new SpFaultException($"the SP did not create {body["userName"] ?? body["displayName"]} (POST {path}): {refused.Message}", refused);
         }
     }
 }

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using Conformance.Core.Http;
+using Conformance.Scim.Transport;
+
+namespace Conformance.Scim;
+
+/// <summary>
+/// The SP's SCIM API as its own administrator, a reader or the clean-up uses it (the IdP's pushes go through
+/// <see cref="IdentityManagement"/>): the engine's transport rules — per-attempt timeout, retries on 429, 5xx,
+/// timeouts and dropped connections, Retry-After, the SCIM media type — with every exchange captured on a channel
+/// of its own, so none of it counts as a push.
+/// </summary>
+public sealed class ScimAdminClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly ScimClient _client;
+
+    public ScimAdminClient(Uri baseUrl, string token, ScimEngineOptions options, IExchangeSink sink, Redactor redactor, TimeProvider time, string channel)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        _http = new HttpClient(new CapturingHandler(sink, redactor, time, channel) { InnerHandler = new SocketsHttpHandler() })
+        {
+            // Each attempt has its own timeout (ScimEngineOptions.Timeout).
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _client = new ScimClient(_http, new IdmSettings { BaseUrl = baseUrl, Token = token }, options, time, redactor, options.Delay ?? ((wait, ct) => Task.Delay(wait, time, ct)));
+    }
+
+    /// <summary>
+    /// One request (<paramref name="relativePath"/> after the base URL, e.g. <c>/Users?filter=…</c>): the answer's JSON
+    /// object, or null for an empty body; <see cref="ScimRequestException"/> for an error status or a fault, named.
+    /// </summary>
+    public Task<JsonObject?> SendAsync(HttpMethod method, string relativePath, JsonNode? body, CancellationToken cancellationToken) =>
+        _client.SendAsync(method, relativePath, body, cancellationToken);
+
+    public void Dispose() => _http.Dispose();
+}
