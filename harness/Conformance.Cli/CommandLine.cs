@@ -4,6 +4,7 @@ using Conformance.Core.Http;
 using Conformance.Scenarios;
 using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Loading;
+using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Results;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps;
@@ -86,23 +87,24 @@ internal static class CommandLine
     /// <summary>Loads, runs and reports; shared by run, the default verb and certify.</summary>
     internal static async Task<(RunResult Run, string Folder)> ExecuteRunAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
     {
+        NoPositional(args, "run");
         var root = Catalogue.RepositoryRoot();
         var library = Library();
         var targetPath = args.Option("target") ?? Catalogue.DefaultTarget(root);
         var target = TargetLoader.Load(targetPath);
+        var catalogue = Catalogue.Load(library, Catalogue.Files(root, []));
         var scenarios = Catalogue.Select(
-            Catalogue.Load(library, Catalogue.Files(root, [])),
+            catalogue,
             args.Option("scenarios"),
             Tags(args, "tag"),
             args.Option("shard"),
             Tags(args, "exclude-tag"));
         var seed = args.IntOption("seed") ?? 1;
         var ns = Namespace(args);
-        var expectedPath = args.Option("expected-failures") ?? Path.Combine(root, "expected-failures.yaml");
-        var expected = File.Exists(expectedPath) ? ExpectedFailures.Load(expectedPath, target.Name) : ExpectedFailures.None;
+        var expected = ExpectedFailuresFor(args, root, target.Name, catalogue);
         var reportsRoot = args.Option("out") ?? Path.Combine(root, "reports");
         var time = TimeProvider.System;
-        var runId = Reporting.RunFolder.NewRunId(time.GetUtcNow(), seed, args.Option("shard"));
+        var runId = Reporting.RunFolder.NewRunId(time.GetUtcNow(), seed, args.Option("shard"), reportsRoot);
         var progress = Progress.For(stdout);
         await progress.StartAsync(target.Name, scenarios.Count, seed, ns).ConfigureAwait(false);
         var redactor = new Redactor();
@@ -127,6 +129,32 @@ internal static class CommandLine
     }
 
     /// <summary>
+    /// The expected failures that apply to the target: the repository's file unless --expected-failures names another,
+    /// which then must exist; an id that is no scenario's is a typo that would hide nothing and is refused.
+    /// </summary>
+    private static ExpectedFailures ExpectedFailuresFor(Arguments args, string root, string targetName, IReadOnlyList<Scenario> catalogue)
+    {
+        var given = args.Option("expected-failures");
+        var path = given ?? Path.Combine(root, "expected-failures.yaml");
+        if (!File.Exists(path))
+        {
+            return given is null ? ExpectedFailures.None : throw Arguments.Bad("--expected-failures", $"option '--expected-failures' names '{given}', which is not a file");
+        }
+        var expected = ExpectedFailures.Load(path, targetName);
+        var unknown = expected.Reasons.Keys.Where(id => catalogue.All(s => s.Id != id)).ToList();
+        return unknown.Count == 0 ? expected
+            : throw Arguments.Bad(path, $"expected failures name scenarios that do not exist: {string.Join(", ", unknown)}");
+    }
+
+    private static void NoPositional(Arguments args, string verb)
+    {
+        if (args.Positional.Count > 0)
+        {
+            throw Arguments.Bad(verb, $"'{verb}' takes no file or word '{args.Positional[0]}'; to pick scenarios use --scenarios GLOB (an id or a path: --scenarios 'scenarios/scim/lifecycle.yaml') or --tag");
+        }
+    }
+
+    /// <summary>
     /// A fresh mark per run unless given: two runs on one tenant, even at once, never share objects. The seed alone
     /// decides the users' data; <c>--seed N --namespace M</c> reproduces a run's names too.
     /// </summary>
@@ -139,6 +167,7 @@ internal static class CommandLine
 
     private static int List(Arguments args, TextWriter stdout)
     {
+        NoPositional(args, "list");
         var root = Catalogue.RepositoryRoot();
         var scenarios = Catalogue.Select(Catalogue.Load(Library(), Catalogue.Files(root, [])), args.Option("scenarios"), Tags(args, "tag"), shard: null, Tags(args, "exclude-tag"));
         foreach (var s in scenarios)

@@ -39,6 +39,7 @@ internal static class ReportMerge
                 throw Arguments.Bad(run.RunId, $"shards must share seed and target: {first.RunId} has seed {first.Seed} on '{first.Target}', {run.RunId} has seed {run.Seed} on '{run.Target}'");
             }
         }
+        MissingShards(runs);
         var duplicate = runs.SelectMany(r => r.Scenarios.Select(s => (s.Id, r.RunId))).GroupBy(x => x.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -54,6 +55,23 @@ internal static class ReportMerge
             Interrupted = runs.Any(r => r.Interrupted),
             Scenarios = [.. runs.SelectMany(r => r.Scenarios).OrderBy(s => s.Id, StringComparer.Ordinal)],
         };
+    }
+
+    /// <summary>Shards of one plan are merged whole: 2 of 3 would be a report of a run that never was, labelled complete.</summary>
+    private static void MissingShards(IReadOnlyList<RunResult> runs)
+    {
+        var shards = runs.Where(r => r.Shard is not null).Select(r => r.Shard!.Split('/')).Where(p => p.Length == 2)
+            .Select(p => (Index: int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), Of: int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        if (shards.Count == 0)
+        {
+            return;
+        }
+        var of = shards.Max(s => s.Of);
+        var missing = Enumerable.Range(1, of).Except(shards.Select(s => s.Index)).ToList();
+        if (missing.Count > 0 || shards.Any(s => s.Of != of))
+        {
+            throw Arguments.Bad("report merge", $"the shards given are {string.Join(", ", shards.Select(s => $"{s.Index}/{s.Of}"))}: {(missing.Count > 0 ? $"shard {string.Join(", ", missing.Select(m => $"{m}/{of}"))} is missing" : "they come from plans of different sizes")}; merge every shard of one run");
+        }
     }
 
     private static RunResult Read(string folder)

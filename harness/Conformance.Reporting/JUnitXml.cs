@@ -29,11 +29,21 @@ public static class JUnitXml
                 new XElement("property", new XAttribute("name", "namespace"), new XAttribute("value", run.Namespace)),
                 new XElement("property", new XAttribute("name", "scope"), new XAttribute("value", scope))),
             group.Select(TestCase)));
+        // A stopped run is an error of its own in every CI's view, even when it stopped between scenarios.
+        var interrupted = run.Interrupted ? 1 : 0;
+        if (run.Interrupted)
+        {
+            suites = suites.Append(new XElement("testsuite",
+                new XAttribute("name", "run"), new XAttribute("tests", 1), new XAttribute("failures", 0), new XAttribute("errors", 1), new XAttribute("skipped", 0),
+                new XElement("testcase", new XAttribute("classname", "run"), new XAttribute("name", "run interrupted"),
+                    new XElement("error", new XAttribute("type", "interrupted"),
+                        new XAttribute("message", $"the run was stopped (Ctrl+C or SIGTERM) after {run.Scenarios.Count} scenarios; this report holds only what ran")))));
+        }
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites",
             new XAttribute("name", $"conformance {run.Target}"),
-            new XAttribute("tests", run.Scenarios.Count),
+            new XAttribute("tests", run.Scenarios.Count + interrupted),
             new XAttribute("failures", run.Count(Outcome.Failed) + run.Count(Outcome.Inconclusive)),
-            new XAttribute("errors", run.Count(Outcome.Errored)),
+            new XAttribute("errors", run.Count(Outcome.Errored) + interrupted),
             new XAttribute("skipped", run.Count(Outcome.Skipped) + run.Count(Outcome.ExpectedFailure)),
             new XAttribute("time", Seconds(run.End - run.Start)),
             suites));

@@ -26,7 +26,7 @@ public static class ResultsJson
             ["interrupted"] = run.Interrupted,
             ["start"] = run.Start,
             ["end"] = run.End,
-            ["outcome"] = Kebab(run.Outcome),
+            ["outcome"] = run.Interrupted ? "interrupted" : Kebab(run.Outcome),
             ["exitCode"] = run.ExitCode,
             ["counts"] = Counts(run.Scenarios.Select(s => s.Outcome)),
             ["scenarios"] = new JsonArray([.. run.Scenarios.Select(s => Scenario(s, saml))]),

@@ -11,9 +11,23 @@ namespace Conformance.Reporting;
 /// </summary>
 public static class RunFolder
 {
-    public static string NewRunId(DateTimeOffset now, int seed, string? shard) =>
-        string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-s{seed}")
-        + (shard is null ? "" : "-shard" + shard.Replace("/", "of", StringComparison.Ordinal));
+    /// <summary>
+    /// A run id no other run under <paramref name="reportsRoot"/> has: the start second and the seed say what it was,
+    /// a random suffix keeps two runs started in the same second apart (they once wrote one folder, and one run vanished).
+    /// </summary>
+    public static string NewRunId(DateTimeOffset now, int seed, string? shard, string reportsRoot)
+    {
+        while (true)
+        {
+            var id = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-s{seed}")
+                + (shard is null ? "" : "-shard" + shard.Replace("/", "of", StringComparison.Ordinal))
+                + "-" + Core.Directories.RunNamespace.NewRandom().Mark;
+            if (!System.IO.Directory.Exists(Path.Combine(reportsRoot, id)))
+            {
+                return id;
+            }
+        }
+    }
 
     /// <summary>Writes every file of the run folder; returns its path.</summary>
     public static string Write(RunResult run, string reportsRoot)
@@ -29,7 +43,8 @@ public static class RunFolder
         HarWriter.WriteAll(run, folder);
         WriteText(folder, RunRecord.RelativePath, RunRecord.Render(run));
         WriteText(folder, "index.html", HtmlReport.Render(run, saml));
-        if (!run.Interrupted || !System.IO.Directory.Exists(Path.Combine(reportsRoot, "latest")))
+        // latest is the newest complete run: an interrupted one is kept, and named on the terminal, but never latest.
+        if (!run.Interrupted)
         {
             PointLatest(reportsRoot, run.RunId);
         }

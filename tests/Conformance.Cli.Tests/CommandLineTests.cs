@@ -274,6 +274,27 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Merge_OfTwoOfThreeShards_IsRefusedNamingTheMissingOne()
+    {
+        using var sandbox = new Sandbox();
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            sandbox.Scenario($"sso/{id}.yaml", Passing.Replace("cli.passing", $"cli.{id}", StringComparison.Ordinal));
+        }
+        var shardFolders = new List<string>();
+        for (var i = 1; i <= 2; i++)
+        {
+            await RunForResultsAsync(sandbox, "run", "--shard", $"{i}/3");
+            shardFolders.Add(Path.GetFullPath(Path.Combine(sandbox.Reports, new FileInfo(sandbox.Latest).LinkTarget!)));
+        }
+
+        var (code, _, errors) = await sandbox.RunAsync(["report", "merge", .. shardFolders, "--out", Path.Combine(sandbox.Reports, "merged")]);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(errors, Does.Contain("shard 3/3 is missing"));
+    }
+
+    [Test]
     public async Task ResultsJson_OfARealRun_ValidatesAgainstTheSchema()
     {
         using var sandbox = new Sandbox(withCatalogue: true);

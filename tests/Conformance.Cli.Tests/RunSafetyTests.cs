@@ -68,21 +68,21 @@ public sealed class RunSafetyTests
         Assert.That(File.ReadAllText(Path.Combine(folder, "har", "safety.canary.har")), Does.Contain("[REDACTED]"));
     }
 
+    private static Scenario Make(StepLibrary library, string id, int steps = 1) => new Conformance.Scenarios.Loading.ScenarioLoader(library, Conformance.Scenarios.Loading.SeedGuide.Embedded).Parse(id, $$"""
+        id: {{id}}
+        title: t
+        area: sso
+        steps:
+        {{string.Concat(Enumerable.Range(0, steps).Select(i => $"  - do: app.create\n    with: {{ name: App{i}, ssoSuffix: app{i} }}\n"))}}
+        """);
+
     [Test]
-    public async Task InterruptedRun_StillWritesAValidReportOfWhatRan()
+    public async Task InterruptedRun_BetweenScenarios_WritesAReportOfWhatRanMarkedInterruptedEverywhere()
     {
         var library = StepLibrary.Discover();
-        Scenario Make(string id) => new Conformance.Scenarios.Loading.ScenarioLoader(library, Conformance.Scenarios.Loading.SeedGuide.Embedded).Parse(id, $$"""
-            id: {{id}}
-            title: t
-            area: sso
-            steps:
-              - do: app.create
-                with: { name: BlueJeans }
-            """);
         using var stop = new CancellationTokenSource();
-        var runner = new ScenarioRunner(library, new RunOptions { Target = new TargetFile { Name = "t" } }, observer: new StopAfterFirst(stop));
-        var run = await runner.RunAsync([Make("a.first"), Make("b.second"), Make("c.third")], "interrupted", stop.Token);
+        var runner = new ScenarioRunner(library, new RunOptions { Target = new TargetFile { Name = "t" } }, observer: new StopAfter(stop, afterStep: false));
+        var run = await runner.RunAsync([Make(library, "a.first"), Make(library, "b.second"), Make(library, "c.third")], "interrupted", stop.Token);
         var reports = Directory.CreateTempSubdirectory("interrupted-").FullName;
         try
         {
@@ -90,9 +90,12 @@ public sealed class RunSafetyTests
 
             var results = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "results.json")))!;
             Assert.That(results["interrupted"]!.GetValue<bool>(), Is.True);
+            Assert.That(results["outcome"]!.GetValue<string>(), Is.EqualTo("interrupted"));
+            Assert.That(results["exitCode"]!.GetValue<int>(), Is.EqualTo(3));
             Assert.That(results["scenarios"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()), Is.EqualTo(new[] { "a.first" }));
             Assert.That(File.ReadAllText(Path.Combine(folder, "summary.md")), Does.Contain("INTERRUPTED"));
-            Assert.That(run.ExitCode, Is.EqualTo(3));
+            Assert.That(File.ReadAllText(Path.Combine(folder, "junit.xml")), Does.Contain("errors=\"1\"").And.Contain("type=\"interrupted\""));
+            Assert.That(Path.Exists(Path.Combine(reports, "latest")), Is.False, "latest only ever names a complete run");
         }
         finally
         {
@@ -100,7 +103,22 @@ public sealed class RunSafetyTests
         }
     }
 
-    private sealed class StopAfterFirst(CancellationTokenSource stop) : IRunObserver
+    [Test]
+    public async Task InterruptedRun_DuringAScenario_ReportsThatScenarioAsItStood()
+    {
+        var library = StepLibrary.Discover();
+        using var stop = new CancellationTokenSource();
+        var runner = new ScenarioRunner(library, new RunOptions { Target = new TargetFile { Name = "t" } }, observer: new StopAfter(stop, afterStep: true));
+
+        var run = await runner.RunAsync([Make(library, "a.first", steps: 3), Make(library, "b.second")], "interrupted", stop.Token);
+
+        Assert.That(run.Interrupted, Is.True);
+        var only = run.Scenarios.Single();
+        Assert.That((only.Id, only.Outcome, only.Steps.Count), Is.EqualTo(("a.first", Outcome.Errored, 1)));
+        Assert.That(only.Reason, Does.StartWith("interrupted (Ctrl+C or SIGTERM) after 1 of 3 steps"));
+    }
+
+    private sealed class StopAfter(CancellationTokenSource stop, bool afterStep) : IRunObserver
     {
         public void ScenarioStarted(Scenario scenario)
         {
@@ -108,9 +126,19 @@ public sealed class RunSafetyTests
 
         public void StepFinished(Scenario scenario, StepResult result)
         {
+            if (afterStep)
+            {
+                stop.Cancel();
+            }
         }
 
-        public void ScenarioFinished(ScenarioResult result) => stop.Cancel();
+        public void ScenarioFinished(ScenarioResult result)
+        {
+            if (!afterStep)
+            {
+                stop.Cancel();
+            }
+        }
     }
 }
 

@@ -39,16 +39,16 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null) : IScenario
             }, cancellationToken).ConfigureAwait(false);
             parts.Idp = idp;
             context.Services[typeof(MockIdpServer)] = idp;
-            context.Set("idp.baseUrl", idp.BaseUrl);
-            context.Set("idp.userConsoleUrl", idp.UserConsoleUrl);
+            context.Set(ScenarioValues.IdpBaseUrl, idp.BaseUrl);
+            context.Set(ScenarioValues.IdpUserConsoleUrl, idp.UserConsoleUrl);
             // What a deployed SP's admin page shows, from the target; a control.saml SP reports its own in sp.configure-saml.
             if (context.Target.Saml?.RelayState is { } relayState)
             {
-                context.Set("sp.relayState", relayState);
+                context.Set(ScenarioValues.SpRelayState, relayState);
             }
             if (context.Target.Saml?.SloUrl is { } sloUrl)
             {
-                context.Set("sp.sloUrl", sloUrl);
+                context.Set(ScenarioValues.SpSloUrl, sloUrl);
             }
             var idm = new IdentityManagement(new IdentityManagementOptions
             {

@@ -14,7 +14,15 @@ namespace Conformance.Scenarios.Loading;
 internal static class InputBinder
 {
     public static object Bind(Type type, InputNode node, string what, List<Problem> problems) =>
-        BindValue(type, node, what, problems) ?? Activator.CreateInstance(type)!;
+        BindValue(type, node, what, problems) ?? Empty(type);
+
+    /// <summary>What a value that could not be bound stands in as (the problem is already recorded).</summary>
+    private static object Empty(Type type) => type switch
+    {
+        { IsInterface: true, IsGenericType: true } when type.GetGenericArguments() is { Length: 2 } pair => Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(pair))!,
+        { IsInterface: true, IsGenericType: true } => Array.CreateInstance(type.GetGenericArguments()[0], 0),
+        _ => Activator.CreateInstance(type)!,
+    };
 
     public static string YamlName(PropertyInfo property) =>
         char.ToLowerInvariant(property.Name[0]) + property.Name[1..];

@@ -1,6 +1,5 @@
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Steps;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Conformance.Scenarios.Loading;
@@ -10,7 +9,7 @@ namespace Conformance.Scenarios.Loading;
 /// names, input types, requirement quotes and unique ids. Every problem is collected with its
 /// file:line:column; nothing runs unless there are none.
 /// </summary>
-public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
+public sealed partial class ScenarioLoader(StepLibrary library, SeedGuide guide)
 {
     private static readonly string[] ScenarioKeys = ["id", "title", "area", "tags", "requirements", "needs", "data", "steps"];
     private static readonly string[] StepKeys = ["do", "name", "with", "expect"];
@@ -34,11 +33,11 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
             string text;
             try
             {
-                text = File.ReadAllText(file);
+                text = Yaml.ReadText(file, display(file));
             }
-            catch (IOException ex)
+            catch (InputException ex)
             {
-                problems.Add(new Problem(new SourceLocation(display(file), 1, 1), $"cannot read the file: {ex.Message}"));
+                problems.AddRange(ex.Problems);
                 continue;
             }
             scenarios.AddRange(Parse(display(file), text, problems));
@@ -58,20 +57,14 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
     public IReadOnlyList<Scenario> Parse(string file, string text, List<Problem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text ?? ""));
+            stream = Yaml.Load(text ?? "", file);
         }
-        catch (YamlException ex)
+        catch (InputException ex)
         {
-            problems.Add(new Problem(new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column), "YAML is not well-formed: " + YamlMessage(ex)));
-            return [];
-        }
-        catch (InvalidOperationException ex)
-        {
-            // YamlDotNet reports some unclosed flow collections this way rather than as a YamlException.
-            problems.Add(new Problem(new SourceLocation(file, 1, 1), "YAML is not well-formed: " + ex.Message));
+            problems.AddRange(ex.Problems);
             return [];
         }
         var result = new List<Scenario>();
@@ -125,6 +118,8 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
         {
             CheckData(data, dataMap, problems);
         }
+        CheckTemplates(map["steps"], data, problems);
+        CheckTemplates(map["data"], data, problems);
         var steps = new List<StepSpec>();
         switch (Required(map, "steps", "scenario", problems))
         {
@@ -208,6 +203,61 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
             }
         }
     }
+
+    /// <summary>
+    /// Every <c>${…}</c> names something the run will have: a value the harness or a step sets, <c>target.name</c>,
+    /// <c>mark:NAME</c>, or a property of one of the scenario's users; an unclosed one is a typo, not literal text.
+    /// </summary>
+    private static void CheckTemplates(InputNode? node, TestDataSpec data, List<Problem> problems)
+    {
+        if (node is null)
+        {
+            return;
+        }
+        var userCount = data.Count + data.EdgeCases.Count + data.Users.Count;
+        node.MapScalars(scalar =>
+        {
+            var rest = Template().Replace(scalar.Value, "");
+            if (rest.Contains("${", StringComparison.Ordinal))
+            {
+                problems.Add(new Problem(scalar.Location, $"'{scalar.Value}' opens '${{' without closing it with '}}'"));
+            }
+            foreach (var name in Template().Matches(scalar.Value).Select(m => m.Groups[1].Value))
+            {
+                if (TemplateProblem(name, userCount) is { } problem)
+                {
+                    problems.Add(new Problem(scalar.Location, problem));
+                }
+            }
+            return scalar;
+        });
+    }
+
+    private static string? TemplateProblem(string name, int userCount)
+    {
+        if (Running.ScenarioValues.All.Contains(name) || name == "target.name" || name.StartsWith("mark:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var user = UserTemplate().Match(name);
+        if (!user.Success)
+        {
+            return $"'${{{name}}}' names nothing a run sets{Suggest(name, Running.ScenarioValues.All)}; known: {string.Join(", ", Running.ScenarioValues.All)}, users[i].<property>, target.name, mark:<name>";
+        }
+        var index = int.Parse(user.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var property = user.Groups[2].Value;
+        if (typeof(Core.Directories.DirectoryUser).GetProperty(property, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is null)
+        {
+            return $"'${{{name}}}': users have no property '{property}'; they have {string.Join(", ", typeof(Core.Directories.DirectoryUser).GetProperties().Select(p => InputBinder.YamlName(p)))}";
+        }
+        return index < userCount ? null : $"'${{{name}}}': the scenario has {userCount} users (data.count, edgeCases and users), so users[{index}] does not exist";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{([^}]*)\}")]
+    private static partial System.Text.RegularExpressions.Regex Template();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^users\[(\d+)\]\.([A-Za-z]+)$")]
+    private static partial System.Text.RegularExpressions.Regex UserTemplate();
 
     private CheckSpec? ParseCheck(InputNode node, List<Problem> problems)
     {
@@ -329,7 +379,7 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
     private static string? Text(InputNode? node) => node is InputNode.Scalar s ? s.Value : null;
 
     private static List<string> TextList(InputNode? node, string what, List<Problem> problems) =>
-        node is null ? [] : [.. (IReadOnlyList<string>)InputBinder.Bind(typeof(IReadOnlyList<string>), node, what, problems)];
+        node is not null && InputBinder.Bind(typeof(IReadOnlyList<string>), node, what, problems) is IReadOnlyList<string> list ? [.. list] : [];
 
     /// <summary>" (did you mean 'x'?)" for a near miss: a typo is the commonest cause.</summary>
     private static string Suggest(string wrong, IEnumerable<string> known)
@@ -352,12 +402,5 @@ public sealed class ScenarioLoader(StepLibrary library, SeedGuide guide)
             previous = current;
         }
         return previous[b.Length];
-    }
-
-    private static string YamlMessage(YamlException ex)
-    {
-        var message = ex.InnerException?.Message ?? ex.Message;
-        var marker = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line:", StringComparison.Ordinal) && marker > 0 ? message[(marker + 3)..] : message;
     }
 }

@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Results;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Conformance.Scenarios.Running;
 
@@ -36,15 +34,7 @@ public sealed class ExpectedFailures
     public static ExpectedFailures Load(string path, string targetName)
     {
         var problems = new List<Problem>();
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(File.ReadAllText(path)));
-        }
-        catch (YamlException ex)
-        {
-            throw new InputException(new Model.SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column), "YAML is not well-formed: " + (ex.InnerException?.Message ?? ex.Message));
-        }
+        var stream = Yaml.Load(Yaml.ReadText(path, path), path);
         if (stream.Documents.Count == 0)
         {
             return None;

@@ -36,11 +36,8 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
                 interrupted = true;
                 break;
             }
-            try
-            {
-                results.Add(await RunScenarioAsync(scenario, cancellationToken).ConfigureAwait(false));
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            results.Add(await RunScenarioAsync(scenario, cancellationToken).ConfigureAwait(false));
+            if (cancellationToken.IsCancellationRequested)
             {
                 interrupted = true;
                 break;
@@ -81,7 +78,6 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ScenarioTimeout);
         IAsyncDisposable? prepared = null;
-        var cleaned = false;
         try
         {
             SeedUsers(scenario, context);
@@ -95,15 +91,15 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
                     steps.Add(SkippedStep(spec, index, context));
                     continue;
                 }
-                var step = await RunStepAsync(spec, index, context, timeout.Token).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
+                var step = await RunStepAsync(spec, index, context, timeout.Token).ConfigureAwait(false);
                 steps.Add(step);
+                cancellationToken.ThrowIfCancellationRequested();
                 observer?.StepFinished(scenario, step);
                 stop = step.Error is not null;
             }
             // A step the target could not support leaves the scenario unproven (skipped, named) unless something failed.
             var unsupported = steps.FirstOrDefault(s => s.Outcome == Outcome.Skipped && s.Error is not null)?.Error;
-            cleaned = true;
             return Finish(await CleanUpAsync(context, Base(scenario, start) with
             {
                 Steps = steps,
@@ -112,10 +108,20 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
                 Users = [.. context.Users.Select(u => u.Username)],
             }).ConfigureAwait(false));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C or SIGTERM: the scenario is reported as it stood (an error of the run, not the SP's failure), and
+            // the tenant is still cleaned.
+            return Finish(await CleanUpAsync(context, Base(scenario, start) with
+            {
+                Steps = steps,
+                Outcome = Outcome.Errored,
+                Reason = $"interrupted (Ctrl+C or SIGTERM) after {steps.Count} of {scenario.Steps.Count} steps; the run stopped here",
+            }).ConfigureAwait(false));
+        }
+        catch (Exception ex)
         {
             // An SP fault outside a step (its control API would not reset) is the SP's failure, named; the rest is ours.
-            cleaned = true;
             return Finish(await CleanUpAsync(context, Base(scenario, start) with
             {
                 Steps = steps,
@@ -125,11 +131,6 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         }
         finally
         {
-            if (!cleaned)
-            {
-                // Interrupted (Ctrl+C, SIGTERM): the scenario has no result to report, but the tenant is still cleaned.
-                await CleanUpAsync(context, Base(scenario, start)).ConfigureAwait(false);
-            }
             if (prepared is not null)
             {
                 await prepared.DisposeAsync().ConfigureAwait(false);

@@ -134,6 +134,9 @@ public sealed record ControlSpec
     [Description("How long the harness waits for one answer of the control API; a slower one is the SP's failure, named.")]
     public int TimeoutSeconds { get; init; } = 30;
 
+    /// <summary>The capabilities a control API may declare (docs/sp-control-api.md).</summary>
+    public static IReadOnlyList<string> Known { get; } = ["reset", "recordings", "faults", "defences", "sessions", "journal", "users", "saml", "sp-only-attributes"];
+
     [Description("What the control API supports: reset (POST /reset before each scenario), recordings, faults, defences, sessions, journal, users, saml, sp-only-attributes.")]
     public IReadOnlyList<string> Capabilities { get; init; } = [];
 }

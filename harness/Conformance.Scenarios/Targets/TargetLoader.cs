@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Model;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Conformance.Scenarios.Targets;
 
@@ -14,34 +12,17 @@ public static partial class TargetLoader
 {
     public static TargetFile Load(string path, Func<string, string?>? environment = null)
     {
-        string text;
-        try
+        if (Directory.Exists(path))
         {
-            text = File.ReadAllText(path);
+            throw new InputException(new SourceLocation(path, 1, 1), "this is a folder; --target takes a target file (mocks/targets/*.yaml)");
         }
-        catch (IOException ex)
-        {
-            throw new InputException(new SourceLocation(path, 1, 1), $"cannot read the target file: {ex.Message}");
-        }
-        return Parse(path, text, environment ?? Environment.GetEnvironmentVariable);
+        return Parse(path, Yaml.ReadText(path, path), environment ?? Environment.GetEnvironmentVariable);
     }
 
     public static TargetFile Parse(string path, string text, Func<string, string?> environment)
     {
         var problems = new List<Problem>();
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            throw new InputException(new SourceLocation(path, (int)ex.Start.Line, (int)ex.Start.Column), "YAML is not well-formed: " + (ex.InnerException?.Message ?? ex.Message));
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new InputException(new SourceLocation(path, 1, 1), "YAML is not well-formed: " + ex.Message);
-        }
+        var stream = Yaml.Load(text, path);
         if (stream.Documents.Count != 1)
         {
             throw new InputException(new SourceLocation(path, 1, 1), "a target file holds exactly one YAML document");
@@ -51,6 +32,14 @@ public static partial class TargetLoader
         if (target.Embedded is not null && target.Embedded != "bluejeans-stub")
         {
             problems.Add(new Problem(root.Location, $"unknown embedded SP '{target.Embedded}'; known: bluejeans-stub"));
+        }
+        if (target.Control is { } control && root is InputNode.Mapping rootMap && rootMap["control"] is InputNode.Mapping controlMap)
+        {
+            foreach (var unknown in control.Capabilities.Where(c => !ControlSpec.Known.Contains(c)))
+            {
+                // A misspelt capability would silently skip every scenario that needs the real one.
+                problems.Add(new Problem(controlMap["capabilities"]?.Location ?? controlMap.Location, $"unknown control capability '{unknown}'; known: {string.Join(", ", ControlSpec.Known)}"));
+            }
         }
         if (problems.Count > 0)
         {

@@ -45,8 +45,8 @@ public sealed class AppCreate : StepAction<AppCreateInput>
                 ShowInPortal = input.ShowInPortal,
                 SsoSuffix = input.SsoSuffix,
             });
-            context.Set("app.id", app.Id);
-            context.Set("app.suffix", app.SsoSuffix);
+            context.Set(ScenarioValues.AppId, app.Id);
+            context.Set(ScenarioValues.AppSuffix, app.SsoSuffix);
             context.Note($"created application {app.Id} '{app.DisplayLabel}' with IdP URL suffix '{app.SsoSuffix}'");
         });
 }

@@ -112,6 +112,6 @@ public sealed class SpGenerateToken : StepAction<NoInputs>
     {
         var token = await context.Get<SpControl>().GenerateTokenAsync(cancellationToken).ConfigureAwait(false);
         context.Redactor.AddSecret(token);
-        context.Set("sp.newToken", token);
+        context.Set(ScenarioValues.SpNewToken, token);
     }
 }

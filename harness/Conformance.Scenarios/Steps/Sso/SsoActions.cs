@@ -71,8 +71,8 @@ public sealed class SsoConfigure : StepAction<SsoConfigureInput>
                 settings = Apply(input, baseline);
                 idp.ConfigureSso(input.App, settings);
             }
-            context.Set("idp.ssoUrl", idp.SsoUrl(input.App));
-            context.Set("idp.entityId", idp.EntityId(input.App));
+            context.Set(ScenarioValues.IdpSsoUrl, idp.SsoUrl(input.App));
+            context.Set(ScenarioValues.IdpEntityId, idp.EntityId(input.App));
             context.Note($"SSO tab of '{input.App}': SP entity ID {settings.SpEntityId}, ACS {settings.AcsUrl}, NameID from {settings.NameIdSource}, signing {settings.Signing}");
         });
 
@@ -166,11 +166,11 @@ public sealed class SpConfigureSaml : StepAction<SpSamlInput>
         context.Services[typeof(SpSamlPage)] = new SpSamlPage(page);
         if (page["relayState"]?.GetValue<string>() is { } relayState)
         {
-            context.Set("sp.relayState", relayState);
+            context.Set(ScenarioValues.SpRelayState, relayState);
         }
         if (page["sloUrl"]?.GetValue<string>() is { } sloUrl)
         {
-            context.Set("sp.sloUrl", sloUrl);
+            context.Set(ScenarioValues.SpSloUrl, sloUrl);
         }
     }
 }

@@ -1,0 +1,98 @@
+using System.Text;
+
+namespace Conformance.Cli.Tests;
+
+/// <summary>
+/// The regression corpus of bad input: each case exits 2 with a one-line reason naming where, no stack trace, and
+/// nothing run; what a scenario file gets wrong, validate and run refuse alike.
+/// </summary>
+public sealed class BadInputCorpusTests
+{
+    private const string Baseline = """
+        id: corpus.case
+        title: t
+        area: sso
+        tags: [corpus]
+        data: { count: 1 }
+        steps:
+          - do: app.create
+            with: { name: BlueJeans, ssoSuffix: bluejeans }
+        """;
+
+    [TestCase("tags: [corpus]", "tags: {a: 1}", "field 'tags' expects a list")]
+    [TestCase("name: BlueJeans,", "name: \"${nosuch.thing}\",", "'${nosuch.thing}' names nothing a run sets")]
+    [TestCase("name: BlueJeans,", "name: \"${users[99].username}\",", "users[99] does not exist")]
+    [TestCase("name: BlueJeans,", "name: \"${users[0].username\",", "opens '${' without closing it")]
+    [TestCase("data: { count: 1 }", "data: { count: -5 }", "data.count must be between 0 and")]
+    [TestCase("data: { count: 1 }", "data: { count: 1, edgeCases: [username-32] }", "unknown edge case 'username-32'")]
+    [TestCase("tags: [corpus]", "tags: [corpus]\nmore: &a [*a]", "nests deeper than 64 levels")]
+    public async Task ScenarioMistake_ValidateAndRunBothRefuseIt(string baseline, string mistake, string message)
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/case.yaml", Baseline.Replace(baseline, mistake, StringComparison.Ordinal));
+
+        foreach (var verb in new[] { "validate", "run" })
+        {
+            var (code, _, errors) = await sandbox.RunAsync(verb);
+
+            Assert.That(code, Is.EqualTo(2), $"{verb}: {errors}");
+            Assert.That(errors, Does.Contain("case.yaml:").And.Contain(message).And.Not.Contain("   at "), verb);
+        }
+        Assert.That(Directory.Exists(sandbox.Reports), Is.False, "nothing ran");
+    }
+
+    [Test]
+    public async Task ScenarioNotUtf8_IsRefusedAtTheByte()
+    {
+        using var sandbox = new Sandbox();
+        var path = Path.Combine(sandbox.Root, "scenarios", "sso", "latin1.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes(Baseline.Replace("title: t", "title: caf", StringComparison.Ordinal)).SelectMany<byte, byte>(b => b == (byte)'f' ? [b, 0xE9] : [b])]);
+
+        var (code, _, errors) = await sandbox.RunAsync("validate");
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(errors, Does.Contain("latin1.yaml:2:").And.Contain("the file is not UTF-8: byte 0xE9"));
+    }
+
+    [TestCase("folder", "this is a folder")]
+    [TestCase("name: x\ncontrol: { baseUrl: \"http://127.0.0.1:9\", capabilities: [rest] }", "unknown control capability 'rest'")]
+    [TestCase("name: x\nscim: { baseUrl: \"http://127.0.0.1:9/scim\", token: [a] }", "expects text")]
+    public async Task TargetMistake_ExitsTwoNamingIt(string target, string message)
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/case.yaml", Baseline);
+        var path = Path.Combine(sandbox.Root, "mocks", "targets", "case");
+        if (target == "folder")
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            File.WriteAllText(path, target);
+        }
+
+        var (code, _, errors) = await sandbox.RunAsync("run", "--target", path);
+
+        Assert.That(code, Is.EqualTo(2), errors);
+        Assert.That(errors, Does.Contain(message).And.Not.Contain("   at "));
+    }
+
+    [TestCase("run scenarios/sso/case.yaml", "'run' takes no file or word 'scenarios/sso/case.yaml'")]
+    [TestCase("run --expected-failures nowhere.yaml", "names 'nowhere.yaml', which is not a file")]
+    [TestCase("run --expected-failures EF", "expected failures name scenarios that do not exist: sso.nosuch")]
+    [TestCase("run --namespace UPPER", "option '--namespace' expects")]
+    [TestCase("list extra", "'list' takes no file or word 'extra'")]
+    public async Task CommandLineMistake_ExitsTwoNamingIt(string line, string message)
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/case.yaml", Baseline);
+        var expectedFailures = Path.Combine(sandbox.Root, "ef.yaml");
+        File.WriteAllText(expectedFailures, "- id: sso.nosuch\n  reason: a typo\n");
+
+        var (code, _, errors) = await sandbox.RunAsync([.. line.Split(' ').Select(a => a == "EF" ? expectedFailures : a)]);
+
+        Assert.That(code, Is.EqualTo(2), errors);
+        Assert.That(errors, Does.Contain(message).And.Not.Contain("   at "));
+    }
+}
