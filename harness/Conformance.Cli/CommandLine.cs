@@ -102,7 +102,7 @@ internal static class CommandLine
         var seed = args.IntOption("seed") ?? 1;
         var ns = Namespace(args);
         var expected = ExpectedFailuresFor(args, root, target.Name, catalogue);
-        var reportsRoot = args.Option("out") ?? Path.Combine(root, "reports");
+        var reportsRoot = Writable(args.Option("out") ?? Path.Combine(root, "reports"));
         var time = TimeProvider.System;
         var runId = Reporting.RunFolder.NewRunId(time.GetUtcNow(), seed, args.Option("shard"), reportsRoot);
         var progress = Progress.For(stdout);
@@ -144,6 +144,23 @@ internal static class CommandLine
         var unknown = expected.Reasons.Keys.Where(id => catalogue.All(s => s.Id != id)).ToList();
         return unknown.Count == 0 ? expected
             : throw Arguments.Bad(path, $"expected failures name scenarios that do not exist: {string.Join(", ", unknown)}");
+    }
+
+    /// <summary>The reports folder, proven writable before anything runs: a run is never lost for want of a place to write it.</summary>
+    private static string Writable(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-probe-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return folder;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw Arguments.Bad("--out", $"the reports folder '{folder}' cannot be written ({ex.Message}); nothing was run");
+        }
     }
 
     private static void NoPositional(Arguments args, string verb)

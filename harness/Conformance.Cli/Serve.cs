@@ -23,13 +23,29 @@ internal static class Serve
     {
         var what = args.Positional.Count == 1 ? args.Positional[0] : throw Arguments.Bad("serve", "expected 'serve idp' or 'serve sp'");
         var port = args.IntOption("port") ?? 0;
+        if (port is < 0 or > 65535)
+        {
+            throw Arguments.Bad("--port", $"option '--port' expects a TCP port from 0 (any free one) to 65535, got {port}");
+        }
+        try
+        {
+            return await ServeAsync(what, port, args.Option("sp"), stdout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException busy) when (port != 0 && busy.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Arguments.Bad("--port", $"port {port} is taken by another process ({busy.Message}); pick another or 0 for any free one");
+        }
+    }
+
+    private static async Task<int> ServeAsync(string what, int port, string? sp, TextWriter stdout, CancellationToken cancellationToken)
+    {
         switch (what)
         {
             case "sp":
                 await BlueJeansStub.RunAsync(port, stdout, cancellationToken).ConfigureAwait(false);
                 return 0;
             case "idp":
-                await RunIdpAsync(port, args.Option("sp"), stdout, cancellationToken).ConfigureAwait(false);
+                await RunIdpAsync(port, sp, stdout, cancellationToken).ConfigureAwait(false);
                 return 0;
             default:
                 throw Arguments.Bad(what, $"unknown server '{what}'; expected idp or sp");

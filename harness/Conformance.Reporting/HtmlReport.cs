@@ -263,7 +263,14 @@ public static class HtmlReport
 
     private static string Anchor(string id) => RunFolder.FileName(id);
 
-    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+    /// <summary>HTML-encoded, with control characters an SP sent (NUL and the like) shown as \u escapes, never written raw.</summary>
+    private static string E(string? s)
+    {
+        var encoded = WebUtility.HtmlEncode(s ?? "");
+        return encoded.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            ? string.Concat(encoded.Select(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t') ? $"\\u{(int)c:x4}" : c.ToString()))
+            : encoded;
+    }
 
     private const string Css = """
         :root{--pass:#1a7f37;--fail:#cf222e;--warn:#9a6700;--skip:#6e7781;--err:#8250df;font-family:system-ui,-apple-system,"Segoe UI",sans-serif;font-size:15px;color:#1f2328}

@@ -56,8 +56,13 @@ public sealed class BadInputCorpusTests
     }
 
     [TestCase("folder", "this is a folder")]
+    [TestCase("name: x\nstart: { command: sleep, args: [\"30\"], startTimeoutSeconds: 1 }", "start: 'sleep' did not become ready (no line matching readyPattern within 1 s)")]
     [TestCase("name: x\ncontrol: { baseUrl: \"http://127.0.0.1:9\", capabilities: [rest] }", "unknown control capability 'rest'")]
     [TestCase("name: x\nscim: { baseUrl: \"http://127.0.0.1:9/scim\", token: [a] }", "expects text")]
+    [TestCase("name: x\nscim: { baseUrl: \"file:///etc/passwd\", token: t0123456789 }", "baseUrl 'file:///etc/passwd' is not an http(s) address")]
+    [TestCase("name: x\nscim: { baseUrl: \"not a url\", token: t0123456789 }", "baseUrl 'not a url' is not an http(s) address")]
+    [TestCase("name: x\nscim: { baseUrl: \"http://127.0.0.1:9/scim\", token: t0123456789, timeoutSeconds: -1 }", "timeoutSeconds must be a whole number of seconds from 1")]
+    [TestCase("name: x\nscim: { baseUrl: \"http://127.0.0.1:9/scim\", token: \"t0123456789\\n\" }", "token holds a space or a line break")]
     public async Task TargetMistake_ExitsTwoNamingIt(string target, string message)
     {
         using var sandbox = new Sandbox();
@@ -83,6 +88,8 @@ public sealed class BadInputCorpusTests
     [TestCase("run --expected-failures EF", "expected failures name scenarios that do not exist: sso.nosuch")]
     [TestCase("run --namespace UPPER", "option '--namespace' expects")]
     [TestCase("list extra", "'list' takes no file or word 'extra'")]
+    [TestCase("serve idp --port 99999", "option '--port' expects a TCP port from 0")]
+    [TestCase("run --out /proc/1/x", "the reports folder '/proc/1/x' cannot be written")]
     public async Task CommandLineMistake_ExitsTwoNamingIt(string line, string message)
     {
         using var sandbox = new Sandbox();

@@ -21,6 +21,12 @@ public enum Misbehaviour
 
     /// <summary>Accepts the reachability check, then stops listening: every later connection is refused.</summary>
     Refuse,
+
+    /// <summary>200 with a 17 MiB body: more than the harness reads.</summary>
+    Huge,
+
+    /// <summary>429 asking to wait a day before retrying.</summary>
+    WaitADay,
 }
 
 /// <summary>
@@ -89,6 +95,12 @@ internal sealed class MisbehavingSp : IAsyncDisposable
                     case Misbehaviour.Garbage:
                         await AnswerAsync(stream, "application/scim+json", """{"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": """);
                         break;
+                    case Misbehaviour.Huge:
+                        await AnswerAsync(stream, "application/scim+json", "{\"detail\": \"" + new string('x', 17 * 1024 * 1024) + "\"}");
+                        break;
+                    case Misbehaviour.WaitADay:
+                        await AnswerAsync(stream, "application/scim+json", """{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "status": "429", "detail": "Slow down"}""", "429 Too Many Requests", "Retry-After: 86400\r\n");
+                        break;
                     case Misbehaviour.WrongType:
                         await AnswerAsync(stream, "text/html", """{"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 0, "Resources": []}""");
                         break;
@@ -121,10 +133,10 @@ internal sealed class MisbehavingSp : IAsyncDisposable
         return true;
     }
 
-    private static async Task AnswerAsync(NetworkStream stream, string contentType, string body)
+    private static async Task AnswerAsync(NetworkStream stream, string contentType, string body, string status = "200 OK", string headers = "")
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var head = $"HTTP/1.1 200 OK\r\nContent-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\n\r\n";
+        var head = $"HTTP/1.1 {status}\r\nContent-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\n{headers}\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
         await stream.WriteAsync(bytes);
     }

@@ -37,6 +37,8 @@ public sealed class SpFaultTests
     [TestCase(Misbehaviour.Garbage, "The SP's answer is not JSON")]
     [TestCase(Misbehaviour.WrongType, "labelled 'text/html', not application/scim+json")]
     [TestCase(Misbehaviour.Refuse, "Connection refused")]
+    [TestCase(Misbehaviour.Huge, "is larger than 16 MiB; it was not read")]
+    [TestCase(Misbehaviour.WaitADay, "asked to wait 86400 s before retrying, longer than the 120 s the target allows")]
     public async Task Run_AgainstAnSpThatMisbehaves_FailsNamingTheFault(Misbehaviour misbehaviour, string named)
     {
         await using var sp = new MisbehavingSp(misbehaviour);

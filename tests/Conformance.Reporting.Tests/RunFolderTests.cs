@@ -35,6 +35,18 @@ public sealed class RunFolderTests
     }
 
     [Test]
+    public async Task Html_ShowsControlCharactersAnSpSentAsEscapes_NeverRaw()
+    {
+        var run = await SampleRun.BuildAsync();
+        run = run with { Scenarios = [run.Scenarios[0] with { Reason = "the SP answered a\u0000b\u001bc" }, .. run.Scenarios.Skip(1)] };
+
+        var html = HtmlReport.Render(run, new Dictionary<Conformance.Core.Saml.SamlMessageRecord, SavedSamlMessage>());
+
+        Assert.That(html, Does.Not.Contain("\u0000").And.Not.Contain("\u001b"));
+        Assert.That(html, Does.Contain("a\\u0000b\\u001bc"));
+    }
+
+    [Test]
     public void ResultsJson_ValidatesAgainstItsPublishedSchema()
     {
         var schema = ResultsSchema.Value;

@@ -13,6 +13,12 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
 {
     private const int MaxCapturedBody = 256 * 1024;
 
+    /// <summary>
+    /// The largest answer read at all: far beyond any SCIM or SAML answer, small enough that a runaway SP (a 50 MB
+    /// page) is a named fault instead of gigabytes of memory and a report nobody can open.
+    /// </summary>
+    public const long MaxReadBody = 16 * 1024 * 1024;
+
     /// <summary>Enough for the values a run repeats; past it, new values are kept as they come.</summary>
     private const int MaxSharedValues = 4096;
 
@@ -33,7 +39,16 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await response.Content.LoadIntoBufferAsync(MaxReadBody, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException tooLarge) when (!cancellationToken.IsCancellationRequested)
+            {
+                var status = (int)response.StatusCode;
+                response.Dispose();
+                throw new HttpRequestException($"the answer ({status}) is larger than {MaxReadBody / (1024 * 1024)} MiB; it was not read", tooLarge);
+            }
             var responseBody = await ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
             sink.Record(new HttpExchange
             {
@@ -107,10 +122,16 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
         return value;
     }
 
+    /// <summary>The body as captured: whole up to 256 KiB; past that its start, with the whole body's size and SHA-256 to tell it by.</summary>
     private static async Task<string?> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        await content.LoadIntoBufferAsync(MaxReadBody, cancellationToken).ConfigureAwait(false);
         var text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return text.Length > MaxCapturedBody ? text[..MaxCapturedBody] + $"… [{text.Length - MaxCapturedBody} more characters not captured]" : text;
+        if (text.Length <= MaxCapturedBody)
+        {
+            return text;
+        }
+        var bytes = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return text[..MaxCapturedBody] + $"… [not captured past {MaxCapturedBody} characters: the whole body is {bytes.Length} bytes, SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}]";
     }
 }

@@ -77,6 +77,7 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null) : IScenario
     {
         Timeout = TimeSpan.FromSeconds(scim.TimeoutSeconds),
         InitialBackoff = TimeSpan.FromMilliseconds(scim.RetryBackoffMilliseconds),
+        MaxBackoff = TimeSpan.FromSeconds(scim.MaxRetryWaitSeconds),
     };
 
     private sealed class Parts : IAsyncDisposable

@@ -205,7 +205,14 @@ public sealed class SpSession : IAsyncDisposable
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
         {
             Stop(process);
-            throw new InvalidOperationException($"the SP process did not become ready: {ex.Message}", ex);
+            string last;
+            lock (output)
+            {
+                last = output.Count == 0 ? "it printed nothing" : "its last output: " + string.Join(" | ", output.TakeLast(5));
+            }
+            // Nothing has run: an SP that cannot be started is a target that cannot be used (exit 2), not our crash.
+            throw new InputException(new SourceLocation("target file", 1, 1),
+                $"start: '{start.Command}' did not become ready ({(ex is TimeoutException ? $"no line matching readyPattern within {start.StartTimeoutSeconds} s" : ex.Message)}); {last}");
         }
     }
 

@@ -74,6 +74,9 @@ public sealed record ScimSpec
 
     [Description("The first retry's backoff after a 5xx or a timeout; it doubles per retry. A 429's Retry-After wins.")]
     public int RetryBackoffMilliseconds { get; init; } = 1000;
+
+    [Description("The longest wait between attempts. A Retry-After asking for more is not retried: the SP's answer stands, named in the report.")]
+    public int MaxRetryWaitSeconds { get; init; } = 120;
 }
 
 public sealed record SamlSpec

@@ -33,6 +33,7 @@ public static partial class TargetLoader
         {
             problems.Add(new Problem(root.Location, $"unknown embedded SP '{target.Embedded}'; known: bluejeans-stub"));
         }
+        CheckValues(root, problems);
         if (target.Control is { } control && root is InputNode.Mapping rootMap && rootMap["control"] is InputNode.Mapping controlMap)
         {
             foreach (var unknown in control.Capabilities.Where(c => !ControlSpec.Known.Contains(c)))
@@ -46,6 +47,48 @@ public static partial class TargetLoader
             throw new InputException(problems);
         }
         return target;
+    }
+
+    /// <summary>
+    /// What the binder cannot see from types alone, by the field's name wherever it stands: every *Url an absolute
+    /// http(s) address (unless the SP reports it later, ${sp.…}), every *Seconds at least 1 and at most a day, every
+    /// *Milliseconds from 0 to 10 minutes, a token without spaces or control characters (a pasted line break).
+    /// </summary>
+    private static void CheckValues(InputNode node, List<Problem> problems)
+    {
+        if (node is InputNode.Sequence sequence)
+        {
+            sequence.Items.ToList().ForEach(item => CheckValues(item, problems));
+            return;
+        }
+        if (node is not InputNode.Mapping map)
+        {
+            return;
+        }
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Value is not InputNode.Scalar { Value: var value } scalar || value.Contains("${", StringComparison.Ordinal))
+            {
+                CheckValues(entry.Value, problems);
+                continue;
+            }
+            var problem = entry.Key switch
+            {
+                var k when k.EndsWith("Url", StringComparison.Ordinal) && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                    => $"{entry.Key} '{value}' is not an http(s) address",
+                var k when k.EndsWith("Seconds", StringComparison.Ordinal) && !(int.TryParse(value, out var seconds) && seconds is >= 1 and <= 86_400)
+                    => $"{entry.Key} must be a whole number of seconds from 1 to 86400, not '{value}'",
+                var k when k.EndsWith("Milliseconds", StringComparison.Ordinal) && !(int.TryParse(value, out var ms) && ms is >= 0 and <= 600_000)
+                    => $"{entry.Key} must be a whole number of milliseconds from 0 to 600000, not '{value}'",
+                "token" when value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+                    => "token holds a space or a line break (pasted with its line end?); a bearer token has none",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                problems.Add(new Problem(scalar.Location, problem));
+            }
+        }
     }
 
     /// <summary>Replaces <c>${sp.name}</c> in every text field with what the started SP reported.</summary>

@@ -59,6 +59,13 @@ internal sealed class ScimClient(
                     }
                     failure = error.Message;
                     retryAfter = RetryAfter(response.Headers.RetryAfter);
+                    if (retryAfter > options.MaxBackoff)
+                    {
+                        // Retrying sooner than asked would be the IdP's fault; waiting longer than the target allows
+                        // would stall the run: the SP's answer stands, named.
+                        throw new ScimRequestException(error.Status, error.ScimType,
+                            $"{error.Message} (the SP asked to wait {retryAfter.Value.TotalSeconds:0} s before retrying, longer than the {options.MaxBackoff.TotalSeconds:0} s the target allows: not retried)");
+                    }
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -74,6 +81,7 @@ internal sealed class ScimClient(
                 throw new ScimRequestException(0, null, $"{failure} (gave up after {attempt} attempts)");
             }
             var wait = retryAfter ?? Backoff(attempt);
+            // A computed backoff is capped; a Retry-After within the cap is honoured as asked.
             await delay(wait < options.MaxBackoff ? wait : options.MaxBackoff, cancellationToken).ConfigureAwait(false);
         }
     }
