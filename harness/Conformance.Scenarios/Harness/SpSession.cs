@@ -202,6 +202,12 @@ public sealed class SpSession : IAsyncDisposable
                 return (process, url, [.. output]);
             }
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM while the SP starts: the process we started goes with us, never left running.
+            Stop(process);
+            throw;
+        }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
         {
             Stop(process);
