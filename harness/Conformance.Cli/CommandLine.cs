@@ -102,7 +102,7 @@ internal static class CommandLine
         var seed = args.IntOption("seed") ?? 1;
         var ns = Namespace(args);
         var expected = ExpectedFailuresFor(args, root, target.Name, catalogue);
-        var reportsRoot = Writable(args.Option("out") ?? Path.Combine(root, "reports"));
+        var reportsRoot = args.Option("out") ?? Path.Combine(root, "reports");
         var time = TimeProvider.System;
         var runId = Reporting.RunFolder.NewRunId(time.GetUtcNow(), seed, args.Option("shard"), reportsRoot);
         var progress = Progress.For(stdout);
@@ -110,6 +110,7 @@ internal static class CommandLine
         var redactor = new Redactor();
         await using var sp = await SpSession.StartAsync(target, root, redactor, cancellationToken).ConfigureAwait(false);
         await TargetReachability.CheckAsync(sp.Target, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        Writable(reportsRoot);
         var options = new RunOptions
         {
             Target = sp.Target,
@@ -147,7 +148,7 @@ internal static class CommandLine
     }
 
     /// <summary>The reports folder, proven writable before anything runs: a run is never lost for want of a place to write it.</summary>
-    private static string Writable(string folder)
+    private static void Writable(string folder)
     {
         try
         {
@@ -155,7 +156,6 @@ internal static class CommandLine
             var probe = Path.Combine(folder, $".write-probe-{Environment.ProcessId}");
             File.WriteAllText(probe, "");
             File.Delete(probe);
-            return folder;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

@@ -163,7 +163,7 @@ public static class SchemaGenerator
         foreach (var property in InputBinder.Inputs(underlying))
         {
             var name = InputBinder.YamlName(property);
-            properties[name] = Described(TypeSchema(property.PropertyType), InputBinder.Description(property));
+            properties[name] = Described(Bounded(TypeSchema(property.PropertyType), underlying, property.Name), InputBinder.Description(property));
             if (InputBinder.IsRequired(property))
             {
                 required.Add(name);
@@ -173,6 +173,43 @@ public static class SchemaGenerator
         if (required.Count > 0)
         {
             schema["required"] = required;
+        }
+        return schema;
+    }
+
+    /// <summary>
+    /// The bounds the loaders enforce, stated in the schema too so that an editor flags them as they are typed: the
+    /// target's *Seconds, *Milliseconds and *Url by name (as TargetLoader checks them), data.count, edge-case names and
+    /// control capabilities by their lists.
+    /// </summary>
+    private static JsonObject Bounded(JsonObject schema, Type owner, string property)
+    {
+        if (owner == typeof(TestDataSpec) && property == nameof(TestDataSpec.Count))
+        {
+            (schema["minimum"], schema["maximum"]) = (0, Data.UserFactory.MaxUsers);
+        }
+        else if (owner == typeof(TestDataSpec) && property == nameof(TestDataSpec.EdgeCases))
+        {
+            schema["items"] = new JsonObject { ["enum"] = new JsonArray([.. Data.UserFactory.EdgeCases.Keys.Select(k => (JsonNode)k)]) };
+        }
+        else if (owner == typeof(Targets.ControlSpec) && property == nameof(Targets.ControlSpec.Capabilities))
+        {
+            schema["items"] = new JsonObject { ["enum"] = new JsonArray([.. Targets.ControlSpec.Known.Select(k => (JsonNode)k)]) };
+        }
+        else if (owner.Namespace == typeof(Targets.TargetFile).Namespace)
+        {
+            if (property.EndsWith("Seconds", StringComparison.Ordinal))
+            {
+                (schema["minimum"], schema["maximum"]) = (Targets.TargetLoader.MinSeconds, Targets.TargetLoader.MaxSeconds);
+            }
+            else if (property.EndsWith("Milliseconds", StringComparison.Ordinal))
+            {
+                (schema["minimum"], schema["maximum"]) = (0, Targets.TargetLoader.MaxMilliseconds);
+            }
+            else if (property.EndsWith("Url", StringComparison.Ordinal))
+            {
+                schema["pattern"] = "^(https?://|.*\\$\\{)";
+            }
         }
         return schema;
     }

@@ -10,6 +10,14 @@ namespace Conformance.Scenarios.Targets;
 /// </summary>
 public static partial class TargetLoader
 {
+    /// <summary>Bounds of every *Seconds field of a target: at least a second, at most a day.</summary>
+    public const int MinSeconds = 1;
+
+    public const int MaxSeconds = 86_400;
+
+    /// <summary>Bound of every *Milliseconds field: at most ten minutes.</summary>
+    public const int MaxMilliseconds = 600_000;
+
     public static TargetFile Load(string path, Func<string, string?>? environment = null)
     {
         if (Directory.Exists(path))
@@ -76,10 +84,10 @@ public static partial class TargetLoader
             {
                 var k when k.EndsWith("Url", StringComparison.Ordinal) && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
                     => $"{entry.Key} '{value}' is not an http(s) address",
-                var k when k.EndsWith("Seconds", StringComparison.Ordinal) && !(int.TryParse(value, out var seconds) && seconds is >= 1 and <= 86_400)
-                    => $"{entry.Key} must be a whole number of seconds from 1 to 86400, not '{value}'",
-                var k when k.EndsWith("Milliseconds", StringComparison.Ordinal) && !(int.TryParse(value, out var ms) && ms is >= 0 and <= 600_000)
-                    => $"{entry.Key} must be a whole number of milliseconds from 0 to 600000, not '{value}'",
+                var k when k.EndsWith("Seconds", StringComparison.Ordinal) && !(int.TryParse(value, out var seconds) && seconds is >= MinSeconds and <= MaxSeconds)
+                    => $"{entry.Key} must be a whole number of seconds from {MinSeconds} to {MaxSeconds}, not '{value}'",
+                var k when k.EndsWith("Milliseconds", StringComparison.Ordinal) && !(int.TryParse(value, out var ms) && ms is >= 0 and <= MaxMilliseconds)
+                    => $"{entry.Key} must be a whole number of milliseconds from 0 to {MaxMilliseconds}, not '{value}'",
                 "token" when value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
                     => "token holds a space or a line break (pasted with its line end?); a bearer token has none",
                 _ => null,
