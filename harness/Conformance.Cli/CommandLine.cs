@@ -117,7 +117,7 @@ internal static class CommandLine
             Seed = seed,
             Namespace = ns,
             Time = time,
-            RunFolder = Path.Combine(reportsRoot, runId),
+            RunFolder = Reporting.RunFolder.InProgress(reportsRoot, runId),
             Shard = args.Option("shard"),
             ExpectedFailures = expected,
             KeepData = args.Flag("keep-data"),

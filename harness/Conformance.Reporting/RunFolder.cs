@@ -22,18 +22,30 @@ public static class RunFolder
             var id = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-s{seed}")
                 + (shard is null ? "" : "-shard" + shard.Replace("/", "of", StringComparison.Ordinal))
                 + "-" + Core.Directories.RunNamespace.NewRandom().Mark;
-            if (!System.IO.Directory.Exists(Path.Combine(reportsRoot, id)))
+            if (!System.IO.Directory.Exists(Path.Combine(reportsRoot, id)) && !System.IO.Directory.Exists(InProgress(reportsRoot, id)))
             {
                 return id;
             }
         }
     }
 
+    /// <summary>
+    /// Where a run keeps what it writes while it runs (browser screenshots and traces): reports/&lt;run-id&gt;.partial,
+    /// renamed to reports/&lt;run-id&gt; when the report is written, so a run killed outright (a second Ctrl+C) leaves a
+    /// folder that says it is partial, never one that looks like a report.
+    /// </summary>
+    public static string InProgress(string reportsRoot, string runId) => Path.Combine(reportsRoot, runId + ".partial");
+
     /// <summary>Writes every file of the run folder; returns its path.</summary>
     public static string Write(RunResult run, string reportsRoot)
     {
         ArgumentNullException.ThrowIfNull(run);
         var folder = Path.Combine(reportsRoot, run.RunId);
+        var inProgress = InProgress(reportsRoot, run.RunId);
+        if (System.IO.Directory.Exists(inProgress) && !System.IO.Directory.Exists(folder))
+        {
+            System.IO.Directory.Move(inProgress, folder);
+        }
         System.IO.Directory.CreateDirectory(folder);
         var saml = SamlArtifacts.Write(run, folder);
         WriteText(folder, "results.json", ResultsJson.Render(run, saml));

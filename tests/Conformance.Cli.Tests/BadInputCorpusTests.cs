@@ -24,6 +24,8 @@ public sealed class BadInputCorpusTests
     [TestCase("name: BlueJeans,", "name: \"${users[99].username}\",", "users[99] does not exist")]
     [TestCase("name: BlueJeans,", "name: \"${users[0].username\",", "opens '${' without closing it")]
     [TestCase("data: { count: 1 }", "data: { count: -5 }", "data.count must be between 0 and")]
+    [TestCase("with: { name: BlueJeans, ssoSuffix: bluejeans }", "with: { name: BlueJeans, ssoSuffix: bluejeans }\n    expect:\n      - { check: app.exists, name: x, with: { app: bluejeans }, expected: { a: 1 } }", "'app.exists' observes true or false; this expected value can never match")]
+    [TestCase("with: { name: BlueJeans, ssoSuffix: bluejeans }", "with: { name: BlueJeans, ssoSuffix: bluejeans }\n    expect:\n      - { check: scim.requests, name: x, with: { method: POST }, atLeast: many }", "'atLeast' takes a number")]
     [TestCase("data: { count: 1 }", "data: { count: 1, edgeCases: [username-32] }", "unknown edge case 'username-32'")]
     [TestCase("tags: [corpus]", "tags: [corpus]\nmore: &a [*a]", "nests deeper than 64 levels")]
     public async Task ScenarioMistake_ValidateAndRunBothRefuseIt(string baseline, string mistake, string message)

@@ -259,6 +259,25 @@ public sealed partial class ScenarioLoader(StepLibrary library, SeedGuide guide)
     [System.Text.RegularExpressions.GeneratedRegex(@"^users\[(\d+)\]\.([A-Za-z]+)$")]
     private static partial System.Text.RegularExpressions.Regex UserTemplate();
 
+    /// <summary>An expectation that can never be met by what the condition observes is a typo in the scenario, not the SP's failure.</summary>
+    private static string? ExpectationProblem(Checks.ICondition condition, string key, InputNode value)
+    {
+        if (InputBinder.IsTemplate(value))
+        {
+            return null;
+        }
+        var isNumber = value is InputNode.Scalar { Quoted: false } n && double.TryParse(n.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+        var isBoolean = value is InputNode.Scalar { Quoted: false, Value: "true" or "false" };
+        return (key, condition.Observes) switch
+        {
+            ("atLeast" or "atMost", _) when !isNumber => $"'{key}' takes a number",
+            ("expected", Checks.Observed.Boolean) when !isBoolean => $"'{condition.Name}' observes true or false; this expected value can never match",
+            ("contains" or "excludes" or "atLeast" or "atMost", Checks.Observed.Boolean) => $"'{condition.Name}' observes true or false: use 'expected: true' or 'expected: false', not '{key}'",
+            ("expected", Checks.Observed.Number) when !isNumber => $"'{condition.Name}' observes a number; this expected value can never match",
+            _ => null,
+        };
+    }
+
     private CheckSpec? ParseCheck(InputNode node, List<Problem> problems)
     {
         if (node is not InputNode.Mapping map)
@@ -286,6 +305,11 @@ public sealed partial class ScenarioLoader(StepLibrary library, SeedGuide guide)
         if (expectations.Count != 1)
         {
             problems.Add(new Problem(map.Location, "a check needs exactly one of 'expected', 'contains', 'excludes', 'atLeast', 'atMost'"));
+        }
+        if (expectations.Count == 1 && conditionName is not null && library.Conditions.Find(conditionName) is { } observed
+            && ExpectationProblem(observed, expectations[0].Key, expectations[0].Value) is { } mismatch)
+        {
+            problems.Add(new Problem(expectations[0].Value.Location, mismatch));
         }
         var severity = map["severity"] is { } sev ? (Severity)InputBinder.Bind(typeof(Severity), sev, "field 'severity'", problems) : Severity.Failure;
         var requirement = map["requirement"] is { } req ? ParseRequirement(req, problems) : null;

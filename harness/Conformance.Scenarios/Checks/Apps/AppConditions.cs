@@ -11,6 +11,7 @@ namespace Conformance.Scenarios.Checks.Apps;
 public sealed class AppExists : Condition<AppInput>
 {
     public override string Name => "app.exists";
+    public override Observed Observes => Observed.Boolean;
     public override string Description => "Whether the application is in the Configured Applications list (true/false).";
 
     protected override Task<Observation> ObserveAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken) =>
@@ -46,6 +47,7 @@ public sealed class AppField : Condition<AppFieldInput>
 public sealed class AdminRefused : Condition<NoInputs>
 {
     public override string Name => "admin.refused";
+    public override Observed Observes => Observed.Boolean;
     public override string Description => "Whether the last administrative action (create, edit, delete) was refused (true/false); the detail is the message.";
 
     protected override Task<Observation> ObserveAsync(NoInputs input, ScenarioContext context, CancellationToken cancellationToken) =>
@@ -72,6 +74,7 @@ public sealed record AccessInput
 public sealed class AccessAuthorized : Condition<AccessInput>
 {
     public override string Name => "access.authorized";
+    public override Observed Observes => Observed.Boolean;
     public override string Description => "Whether the directory authorizes the user for the application (a bound group, user active).";
 
     protected override Task<Observation> ObserveAsync(AccessInput input, ScenarioContext context, CancellationToken cancellationToken) =>

@@ -19,6 +19,7 @@ public sealed record CaptureInput
 public sealed class CaptureContains : Condition<CaptureInput>
 {
     public override string Name => "capture.contains";
+    public override Observed Observes => Observed.Boolean;
     public override string Description => "Whether any captured HTTP exchange (URL, headers, bodies) contains the text (true/false).";
 
     protected override Task<Observation> ObserveAsync(CaptureInput input, ScenarioContext context, CancellationToken cancellationToken)

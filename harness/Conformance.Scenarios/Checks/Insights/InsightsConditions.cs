@@ -35,6 +35,7 @@ public sealed record InsightsQuery
 public sealed class InsightsCount : Condition<InsightsQuery>
 {
     public override string Name => "insights.count";
+    public override Observed Observes => Observed.Number;
     public override string Description => "How many Directory Insights events match type, success and resource.";
 
     protected override Task<Observation> ObserveAsync(InsightsQuery input, ScenarioContext context, CancellationToken cancellationToken)

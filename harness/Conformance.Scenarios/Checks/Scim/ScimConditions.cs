@@ -116,6 +116,7 @@ public sealed record ScimRequestsInput
 public sealed class ScimRequests : Condition<ScimRequestsInput>
 {
     public override string Name => "scim.requests";
+    public override Observed Observes => Observed.Number;
     public override string Description => "How many SCIM requests the IdP sent in this scenario (filter by method, path, body text, status).";
 
     protected override Task<Observation> ObserveAsync(ScimRequestsInput input, ScenarioContext context, CancellationToken cancellationToken)
@@ -140,6 +141,7 @@ public sealed record IdmAppInput
 public sealed class IdmActive : Condition<IdmAppInput>
 {
     public override string Name => "idm.active";
+    public override Observed Observes => Observed.Boolean;
     public override string Description => "Whether the application's IdM integration is active (true/false).";
 
     protected override Task<Observation> ObserveAsync(IdmAppInput input, ScenarioContext context, CancellationToken cancellationToken) =>

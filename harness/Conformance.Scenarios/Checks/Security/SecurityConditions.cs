@@ -17,6 +17,7 @@ namespace Conformance.Scenarios.Checks.Security;
 public sealed class SecurityRefused : Condition<NoInputs>
 {
     public override string Name => "security.refused";
+    public override Observed Observes => Observed.Boolean;
 
     public override string Description => "True when the SP refused the forged Response of security.send-forged; otherwise the detail names the user the SP logged in as.";
 
@@ -71,6 +72,7 @@ public sealed class SecurityRefused : Condition<NoInputs>
 public sealed class SecurityListenerContacted : Condition<NoInputs>
 {
     public override string Name => "security.listener-contacted";
+    public override Observed Observes => Observed.Boolean;
 
     public override string Description => "True when something fetched the harness listener the XXE case's external entity points at during security.send-forged.";
 

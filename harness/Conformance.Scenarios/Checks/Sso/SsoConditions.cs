@@ -234,6 +234,7 @@ public sealed record SessionsInput
 public sealed class SpSessions : Condition<SessionsInput>
 {
     public override string Name => "sp.sessions";
+    public override Observed Observes => Observed.Number;
     public override IReadOnlyList<string> Needs => ["control.sessions"];
     public override string Description => "How many sessions the SP opened (optionally for one user), from its control API.";
 
@@ -272,6 +273,7 @@ public sealed class SpSamlPageCondition : Condition<SpSamlPageInput>
 public sealed class IdpCertificateConsistent : Condition<AppInput>
 {
     public override string Name => "idp.certificate-matches-metadata";
+    public override Observed Observes => Observed.Boolean;
     public override string Description => "Downloads certificate.pem and the IdP metadata over HTTP; true when the metadata's signing key is that certificate.";
 
     protected override async Task<Observation> ObserveAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken)
