@@ -86,7 +86,7 @@ public static class Certification
             ["scenarios"] = measured.Scenarios,
             ["evaluated"] = measured.Evaluated,
             ["skippedByReason"] = new JsonObject([.. measured.SkippedByReason.Select(r => KeyValuePair.Create(r.Reason, (JsonNode?)r.Count))]),
-            ["guideLines"] = new JsonObject { ["cited"] = measured.GuideLinesCited, ["checked"] = measured.GuideLinesChecked },
+            ["guideLines"] = new JsonObject { ["cited"] = measured.GuideLinesCited, ["checked"] = measured.GuideLinesChecked, ["testable"] = measured.GuideLinesTestable },
         };
     }
 

@@ -92,6 +92,33 @@ public static class HtmlReport
             h.Append("</td></tr>");
         }
         h.Append("</tbody></table></details></section>");
+        Guide(h, run);
+    }
+
+    /// <summary>The whole guide, line by line: what this run checked, and for every other line why not.</summary>
+    private static void Guide(StringBuilder h, RunResult run)
+    {
+        var lines = GuideLines.Of(run);
+        var (checkedLines, testable) = GuideLines.Share(lines);
+        h.Append(CultureInfo.InvariantCulture, $"<section><details><summary><h2>The guide, line by line</h2> <span class=\"muted\">{checkedLines} of {testable} testable lines checked in this run</span></summary><table class=\"summary\" id=\"guide\"><thead><tr><th>line</th><th>text</th><th>status</th></tr></thead><tbody>");
+        foreach (var line in lines)
+        {
+            var status = System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(line.Verdict.ToString());
+            var pill = line.Verdict switch
+            {
+                GuideLineVerdict.Checked => "passed",
+                GuideLineVerdict.NotCovered => "failed",
+                GuideLineVerdict.NotEvaluated or GuideLineVerdict.NotSelected => "warning",
+                _ => "skipped",
+            };
+            h.Append(CultureInfo.InvariantCulture, $"<tr><td>{line.Line}</td><td>{E(line.Text)}</td><td><span class=\"pill {pill}\">{status.Replace('-', ' ')}</span> {E(line.Reason)}");
+            foreach (var id in line.Scenarios)
+            {
+                h.Append(CultureInfo.InvariantCulture, $" <a href=\"#s-{Anchor(id)}\">{E(id)}</a>");
+            }
+            h.Append("</td></tr>");
+        }
+        h.Append("</tbody></table></details></section>");
     }
 
     private static void Filters(StringBuilder h, RunResult run)

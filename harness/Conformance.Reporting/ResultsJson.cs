@@ -29,6 +29,7 @@ public static class ResultsJson
             ["outcome"] = run.Interrupted ? "interrupted" : Kebab(run.Outcome),
             ["exitCode"] = run.ExitCode,
             ["counts"] = Counts(run.Scenarios.Select(s => s.Outcome)),
+            ["guide"] = Guide(run),
             ["scenarios"] = new JsonArray([.. run.Scenarios.Select(s => Scenario(s, saml))]),
             ["samlResponses"] = new JsonArray([.. run.Scenarios
                 .SelectMany(s => s.Steps.SelectMany(st => st.Evidence.SamlMessages).Select(m => (s, m)))
@@ -45,6 +46,25 @@ public static class ResultsJson
                 }))]),
         };
         return WithoutNulls(root).ToJsonString(ReportJson.Options);
+    }
+
+    /// <summary>Every line of the guide with what this run did about it, and the share of testable lines checked.</summary>
+    private static JsonObject Guide(RunResult run)
+    {
+        var lines = GuideLines.Of(run);
+        var (checkedLines, testable) = GuideLines.Share(lines);
+        return new JsonObject
+        {
+            ["testableLines"] = testable,
+            ["checkedLines"] = checkedLines,
+            ["lines"] = new JsonArray([.. lines.Select(l => (JsonNode)WithoutNulls(new JsonObject
+            {
+                ["line"] = l.Line,
+                ["status"] = JsonNamingPolicy.KebabCaseLower.ConvertName(l.Verdict.ToString()),
+                ["reason"] = l.Reason is { Length: > 0 } reason ? reason : null,
+                ["scenarios"] = l.Scenarios.Count == 0 ? null : new JsonArray([.. l.Scenarios.Select(id => (JsonNode)id)]),
+            }))]),
+        };
     }
 
     /// <summary>Absent rather than null, as the schema and the serializer's other objects have it.</summary>

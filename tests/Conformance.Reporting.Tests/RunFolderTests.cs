@@ -47,6 +47,19 @@ public sealed class RunFolderTests
     }
 
     [Test]
+    public void ResultsJson_ShowsEveryLineOfTheGuideWithWhatTheRunDidAboutIt()
+    {
+        var guide = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, "results.json")))!["guide"]!;
+        var statuses = guide["lines"]!.AsArray().Select(l => l!["status"]!.GetValue<string>()).ToList();
+
+        Assert.That(statuses, Has.Count.EqualTo(Conformance.Scenarios.Loading.GuideCoverage.TextLines(Conformance.Scenarios.Loading.SeedGuide.Embedded).Count));
+        Assert.That(statuses, Does.Contain("checked").And.Contain("not-testable").And.Contain("not-covered").And.Contain("not-selected"));
+        Assert.That(guide["testableLines"]!.GetValue<int>(), Is.EqualTo(statuses.Count(s => s != "not-testable")));
+        Assert.That(guide["checkedLines"]!.GetValue<int>(), Is.EqualTo(statuses.Count(s => s == "checked")));
+        Assert.That(File.ReadAllText(Path.Combine(_folder, "index.html")), Does.Contain("The guide, line by line"));
+    }
+
+    [Test]
     public void ResultsJson_ValidatesAgainstItsPublishedSchema()
     {
         var schema = ResultsSchema.Value;
