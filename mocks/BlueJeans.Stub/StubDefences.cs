@@ -33,9 +33,15 @@ public static class StubDefences
     /// <summary>The ACS refuses a Response over 256 KiB (decoded) before parsing it.</summary>
     public const string Size = "size";
 
+    /// <summary>
+    /// "Fill in the User ID and Email fields": the session's email is the attribute the Email field names. Off, the
+    /// stub takes the NameID as the email, as an SP that ignores the field would.
+    /// </summary>
+    public const string EmailAttribute = "email-attribute";
+
     public static IReadOnlyList<string> All { get; } =
     [
         UserNameLength, RecordingsLimit, Uniqueness, Signature, Audience, Destination,
-        Recipient, TimeWindow, InResponseTo, Replay, Issuer, Dtd, Wrapping, Size,
+        Recipient, TimeWindow, InResponseTo, Replay, Issuer, Dtd, Wrapping, Size, EmailAttribute,
     ];
 }

@@ -99,8 +99,8 @@ internal sealed class SamlResponseValidator(DefenceSet defences)
             throw Reject($"The Assertion has no '{context.Settings.UserIdAttribute}' attribute to take the User ID from.");
         }
         var sessionIndex = Child(assertion, SamlNames.Assertion, "AuthnStatement")?.GetAttribute("SessionIndex");
-        return new SamlLogin(responseId, assertionId, inResponseTo, nameId, userId,
-            AttributeValue(assertion, context.Settings.EmailAttribute), string.IsNullOrEmpty(sessionIndex) ? null : sessionIndex);
+        var email = On(StubDefences.EmailAttribute) ? AttributeValue(assertion, context.Settings.EmailAttribute) : nameId;
+        return new SamlLogin(responseId, assertionId, inResponseTo, nameId, userId, email, string.IsNullOrEmpty(sessionIndex) ? null : sessionIndex);
     }
 
     private bool On(string defence) => defences.IsOn(defence);

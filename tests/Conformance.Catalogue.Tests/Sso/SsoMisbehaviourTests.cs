@@ -18,4 +18,12 @@ public sealed class SsoMisbehaviourTests
 
         Misbehaviour.AssertFailsOn(result, "No session is opened", "1");
     }
+
+    [Test]
+    public async Task UserIdAttribute_WhenTheSpIgnoresTheEmailField_FailsOnTheSessionsEmail()
+    {
+        var result = await Misbehaviour.WithoutDefenceAsync("sso.user-id.from-attribute", "email-attribute");
+
+        Misbehaviour.AssertFailsOn(result, "The session's email comes from the mail attribute", "0");
+    }
 }

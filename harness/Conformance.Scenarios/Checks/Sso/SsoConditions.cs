@@ -226,6 +226,9 @@ public sealed record SessionsInput
     [RunMarked]
     public string? User { get; init; }
 
+    [Description("Count only sessions whose email (from the attribute the SP's Email field names) is this.")]
+    public string? Email { get; init; }
+
     [Description("true: only sessions still open; false: only sessions a single logout ended; all when absent.")]
     public bool? Active { get; init; }
 }
@@ -244,8 +247,9 @@ public sealed class SpSessions : Condition<SessionsInput>
         var matching = sessions.Where(s => input.User is null
             || string.Equals(s?["userId"]?.ToString(), input.User, StringComparison.OrdinalIgnoreCase)
             || string.Equals(s?["nameId"]?.ToString(), input.User, StringComparison.OrdinalIgnoreCase))
+            .Where(s => input.Email is null || string.Equals(s?["email"]?.ToString(), input.Email, StringComparison.OrdinalIgnoreCase))
             .Where(s => input.Active is null || (s?["endedAt"] is null) == input.Active).ToList();
-        return new Observation(matching.Count, $"sessions: {string.Join(", ", sessions.Select(s => s?["userId"]?.ToString()))}");
+        return new Observation(matching.Count, $"sessions: {string.Join(", ", sessions.Select(s => $"{s?["userId"]}{(input.Email is null ? "" : $" ({s?["email"]})")}"))}");
     }
 }
 
