@@ -183,13 +183,23 @@ public sealed class IdmIntegration
         {
             return _importer.Import(users);
         }
+        var finished = new TaskCompletionSource<ImportResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         _organisation.Queue.Enqueue($"{ApplicationId}/import", [], () =>
         {
-            var result = _importer.Import(users);
-            _organisation.Notify($"Your import from {Label()} is complete: {result.Message}");
+            try
+            {
+                var result = _importer.Import(users);
+                finished.TrySetResult(result);
+                _organisation.Notify($"Your import from {Label()} is complete: {result.Message}");
+            }
+            catch (Exception ex)
+            {
+                finished.TrySetException(ex);
+                throw;
+            }
             return Task.CompletedTask;
         });
-        return new ImportResult(false, [], [], $"Importing {users.Count} users; you will be notified when the import is complete.");
+        return new ImportResult(false, [], [], $"Importing {users.Count} users; you will be notified when the import is complete.") { Finished = finished.Task };
     }
 
     internal void OnDirectoryChanged(DirectoryChange change)

@@ -9,6 +9,10 @@ internal static class Misbehaviour
     public static Task<ScenarioResult> WithoutDefenceAsync(string scenarioId, string defence) =>
         Catalogue.RunAsync(Catalogue.Get(scenarioId), (control, ct) => control.SetDefenceAsync(defence, false, ct));
 
+    /// <summary>Runs a scenario against an IdP with one of its rules changed: a proof that the scenario notices.</summary>
+    public static Task<ScenarioResult> WithIdpRulesAsync(string scenarioId, Func<Conformance.Scim.ScimEngineOptions, Conformance.Scim.ScimEngineOptions> rules) =>
+        Catalogue.RunAsync(Catalogue.Get(scenarioId), idpRules: rules);
+
     public static Task<ScenarioResult> WithFaultAsync(string scenarioId, JsonObject fault) =>
         Catalogue.RunAsync(Catalogue.Get(scenarioId), (control, ct) => control.AddFaultAsync(fault, ct));
 

@@ -9,7 +9,7 @@ namespace Conformance.Scenarios.Harness;
 /// on Kestrel and a new SCIM engine over the scenario's own directory, all torn down afterwards. The IdP
 /// keeps the run's identity (<paramref name="identity"/>: address and key) so an SP configured once trusts every scenario's.
 /// </summary>
-public sealed class HarnessEnvironment(IdpIdentity? identity = null) : IScenarioEnvironment
+public sealed class HarnessEnvironment(IdpIdentity? identity = null, Func<ScimEngineOptions, ScimEngineOptions>? idpRules = null) : IScenarioEnvironment
 {
     public async Task<IAsyncDisposable> PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
@@ -58,7 +58,8 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null) : IScenario
                 Exchanges = context,
                 Redactor = context.Redactor,
                 Time = context.Time,
-                Engine = EngineOptions(context.Target.Scim) with { ImportUserNamePrefix = context.Namespace.Prefix },
+                // idpRules: an IdP whose rules differ from JumpCloud's (the mutation proofs switch one off).
+                Engine = (idpRules ?? (o => o))(EngineOptions(context.Target.Scim) with { ImportUserNamePrefix = context.Namespace.Prefix }),
             });
             parts.Idm = idm;
             context.Services[typeof(IdentityManagement)] = idm;

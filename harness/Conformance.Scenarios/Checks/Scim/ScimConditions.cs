@@ -189,14 +189,16 @@ public sealed class ImportCondition : Condition<ImportInput>
         await context.SettleAsync(cancellationToken).ConfigureAwait(false);
         var listing = context.Services.TryGetValue(typeof(ImportListing), out var l) ? (ImportListing)l : null;
         var result = context.Services.TryGetValue(typeof(ImportResult), out var r) ? (ImportResult)r : null;
+        // A background import is settled by now: created and skipped are what it did once done.
+        var done = result?.Finished is { IsCompletedSuccessfully: true } finished ? finished.Result : result;
         JsonNode? value = input.Figure switch
         {
             ImportFigure.Listed => listing?.Users.Count,
             ImportFigure.New => listing?.NewUsersOnly.Count,
             ImportFigure.Imported => listing?.Users.Count(u => u.Status == ImportStatus.Imported),
             ImportFigure.Pages => listing?.PagesRead,
-            ImportFigure.Created => result?.Created.Count,
-            ImportFigure.Skipped => result?.Skipped.Count,
+            ImportFigure.Created => done?.Created.Count,
+            ImportFigure.Skipped => done?.Skipped.Count,
             ImportFigure.Completed => result?.Completed,
             _ => context.Get<IdentityManagement>().Outbox.Count,
         };
