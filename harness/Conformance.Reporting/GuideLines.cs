@@ -38,7 +38,7 @@ public static class GuideLines
         var evaluated = Quotes(run.Scenarios.Where(s => s.Outcome != Outcome.Skipped), evaluatedChecksOnly: true);
         var quoted = Quotes(run.Scenarios, evaluatedChecksOnly: false);
         var notes = GuideCoverage.Embedded.ToDictionary(n => n.Line);
-        return [.. GuideCoverage.TextLines(SeedGuide.Embedded).Select(line =>
+        return [.. SeedGuide.Embedded.TextLines.Select(line =>
         {
             var text = SeedGuide.Embedded.Lines[line - 1].Trim();
             if (evaluated.TryGetValue(line, out var by))

@@ -34,5 +34,8 @@ public sealed class ScimAdminClient : IDisposable
     public Task<JsonObject?> SendAsync(HttpMethod method, string relativePath, JsonNode? body, CancellationToken cancellationToken) =>
         _client.SendAsync(method, relativePath, body, cancellationToken);
 
+    /// <summary>The query of a lookup by one attribute, quoted as the engine's own lookups are (RFC 7644 3.4.2.2).</summary>
+    public static string EqualFilter(string attribute, string value) => ScimFilter.Equal(attribute, value);
+
     public void Dispose() => _http.Dispose();
 }

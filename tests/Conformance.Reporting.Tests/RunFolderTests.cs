@@ -52,7 +52,7 @@ public sealed class RunFolderTests
         var guide = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, "results.json")))!["guide"]!;
         var statuses = guide["lines"]!.AsArray().Select(l => l!["status"]!.GetValue<string>()).ToList();
 
-        Assert.That(statuses, Has.Count.EqualTo(Conformance.Scenarios.Loading.GuideCoverage.TextLines(Conformance.Scenarios.Loading.SeedGuide.Embedded).Count));
+        Assert.That(statuses, Has.Count.EqualTo(Conformance.Scenarios.Loading.SeedGuide.Embedded.TextLines.Count));
         Assert.That(statuses, Does.Contain("checked").And.Contain("not-testable").And.Contain("not-covered").And.Contain("not-selected"));
         Assert.That(guide["testableLines"]!.GetValue<int>(), Is.EqualTo(statuses.Count(s => s != "not-testable")));
         Assert.That(guide["checkedLines"]!.GetValue<int>(), Is.EqualTo(statuses.Count(s => s == "checked")));

@@ -35,13 +35,6 @@ public static class GuideCoverage
 {
     public static IReadOnlyList<GuideLineNote> Embedded { get; } = LoadEmbedded();
 
-    /// <summary>The 1-based numbers of the guide's lines that hold any text: what coverage is counted over.</summary>
-    public static IReadOnlyList<int> TextLines(SeedGuide guide)
-    {
-        ArgumentNullException.ThrowIfNull(guide);
-        return [.. guide.Lines.Select((text, index) => (text, index)).Where(l => !string.IsNullOrWhiteSpace(l.text.Replace('\u00a0', ' ').Replace("\u00c2", "", StringComparison.Ordinal))).Select(l => l.index + 1)];
-    }
-
     private static List<GuideLineNote> LoadEmbedded()
     {
         using var stream = typeof(GuideCoverage).Assembly.GetManifestResourceStream("guide-coverage.yaml")

@@ -20,6 +20,9 @@ public sealed partial class SeedGuide
 
     public IReadOnlyList<string> Lines => _lines;
 
+    /// <summary>The 1-based numbers of the lines that hold any text (as quotes are matched): what coverage is counted over.</summary>
+    public IReadOnlyList<int> TextLines => [.. _normalized.Select((text, index) => (text, index)).Where(l => l.text.Length > 0).Select(l => l.index + 1)];
+
     /// <summary>The guide as shipped inside this assembly (docs/seed/bluejeans-jumpcloud-guide.txt).</summary>
     public static SeedGuide Embedded { get; } = LoadEmbedded();
 

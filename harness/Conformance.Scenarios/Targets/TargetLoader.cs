@@ -66,7 +66,10 @@ public static partial class TargetLoader
     {
         if (node is InputNode.Sequence sequence)
         {
-            sequence.Items.ToList().ForEach(item => CheckValues(item, problems));
+            foreach (var item in sequence.Items)
+            {
+                CheckValues(item, problems);
+            }
             return;
         }
         if (node is not InputNode.Mapping map)

@@ -73,11 +73,11 @@ public sealed class SpUser : Condition<SpUserInput>
     private static async Task<JsonNode?> ScimAsync(string userName, ScenarioContext context, CancellationToken cancellationToken)
     {
         using var http = context.SpScimClient(Channel);
-        var quoted = "\"" + userName.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        var quoted = $"\"{userName}\"";
         JsonObject? list;
         try
         {
-            list = await http.SendAsync(HttpMethod.Get, "/Users?filter=" + Uri.EscapeDataString($"userName eq {quoted}"), null, cancellationToken).ConfigureAwait(false);
+            list = await http.SendAsync(HttpMethod.Get, "/Users" + ScimAdminClient.EqualFilter("userName", userName), null, cancellationToken).ConfigureAwait(false);
         }
         catch (ScimRequestException fault)
         {
