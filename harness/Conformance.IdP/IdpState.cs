@@ -19,14 +19,18 @@ internal sealed class IdpState(MockIdpOptions options, SsoRegistry registry, Ses
     public string BaseUrl { get; set; } = "";
 
     public Application? BySuffix(string? suffix) =>
-        suffix is null ? null : options.Catalog.Applications.FirstOrDefault(a => string.Equals(a.SsoSuffix, suffix, StringComparison.Ordinal));
+        suffix is null ? null : options.Catalog.Applications.FirstOrDefault(a => string.Equals(UrlEnd(a), suffix, StringComparison.Ordinal));
 
-    public string SsoUrl(Application app) => $"{BaseUrl}/saml2/{app.SsoSuffix}";
+    public string SsoUrl(Application app) => $"{BaseUrl}/saml2/{UrlEnd(app)}";
 
     public string SloUrl(Application app) => $"{SsoUrl(app)}/slo";
 
     public string EntityId(Application app) =>
-        options.EntityIdTemplate.Replace("{base}", BaseUrl, StringComparison.Ordinal).Replace("{suffix}", app.SsoSuffix, StringComparison.Ordinal);
+        options.EntityIdTemplate.Replace("{base}", BaseUrl, StringComparison.Ordinal).Replace("{suffix}", UrlEnd(app), StringComparison.Ordinal);
+
+    /// <summary>The end of the application's IdP URL: its custom suffix (or, with that rule off, its lower-cased name).</summary>
+    private string UrlEnd(Application app) =>
+        options.Rules.SsoUrlEndsWithSuffix ? app.SsoSuffix : Uri.EscapeDataString(app.Name.ToLowerInvariant());
 
     public IdpSession? CurrentSession(HttpContext context) =>
         sessions.Find(context.Request.Cookies[SessionStore.CookieName]);

@@ -1,3 +1,4 @@
+using Conformance.Core;
 using Conformance.Core.Applications;
 using Conformance.Core.Directories;
 using Conformance.Core.Saml;
@@ -45,6 +46,9 @@ public sealed record MockIdpOptions
 
     /// <summary>Serves the JSON admin API under /admin (standalone <c>serve idp</c>); off in-process.</summary>
     public bool EnableAdminApi { get; init; }
+
+    /// <summary>The guide's rules of the SSO tab; tests switch one off to prove a scenario notices.</summary>
+    public IdpRules Rules { get; init; } = IdpRules.Guide;
 
     /// <summary>Where ASP.NET Core logs go; nowhere when null.</summary>
     public Action<ILoggingBuilder>? Logging { get; init; }

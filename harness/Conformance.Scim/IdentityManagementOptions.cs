@@ -1,3 +1,4 @@
+using Conformance.Core;
 using Conformance.Core.Applications;
 using Conformance.Core.Directories;
 using Conformance.Core.Http;
@@ -18,6 +19,9 @@ public sealed record IdentityManagementOptions
     public required Redactor Redactor { get; init; }
     public TimeProvider Time { get; init; } = TimeProvider.System;
     public ScimEngineOptions Engine { get; init; } = new();
+
+    /// <summary>The guide's rules of the IdM tab; tests switch one off to prove a scenario notices.</summary>
+    public IdpRules Rules { get; init; } = IdpRules.Guide;
 
     /// <summary>Who the IdM tab actions (activate, update, reauth, deactivate) are attributed to in DI.</summary>
     public InsightsActor Administrator { get; init; } = new("admin", "administrator");

@@ -1,3 +1,4 @@
+using Conformance.Core;
 using Conformance.Core.Applications;
 using Conformance.Core.Directories;
 using Conformance.Core.Insights;
@@ -60,6 +61,11 @@ public sealed class IdmIntegration
         await _organisation.Admin.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var rules = _organisation.Options.Rules;
+            if (!rules.GroupsOnlyWhenEnabled)
+            {
+                settings = settings with { GroupsEnabled = true };
+            }
             var before = _settings;
             var session = _session;
             var tokenChanged = before is not null && !string.Equals(before.Token, settings.Token, StringComparison.Ordinal);
@@ -71,9 +77,13 @@ public sealed class IdmIntegration
                     return IdmOutcome.Ok("Saved. Click Activate to verify the token key.");
                 }
                 LogIntegration(InsightsEventTypes.IdmIntegrationReauth, null);
+                if (!rules.TokenUpdateWaitsForReactivation)
+                {
+                    return await ActivateHeldAsync(cancellationToken).ConfigureAwait(false);
+                }
                 return IdmOutcome.Ok("The token key is updated; reactivate the integration to use it.");
             }
-            if (tokenChanged)
+            if (tokenChanged && rules.TokenChangeOnlyWhileDeactivated)
             {
                 // Guide, Important Considerations for SCIM: the token key changes only while deactivated.
                 LogIntegration(InsightsEventTypes.IdmIntegrationReauth, TokenChangeRefused);
@@ -109,31 +119,37 @@ public sealed class IdmIntegration
         await _organisation.Admin.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var settings = _settings;
-            if (_session is not null || settings is null)
-            {
-                var refusal = settings is null ? "Enter the token key before activating." : "The Identity Management integration is already active.";
-                LogIntegration(InsightsEventTypes.IdmIntegrationActivate, refusal);
-                return IdmOutcome.Refused(refusal);
-            }
-            var client = _organisation.Client(settings);
-            var error = await VerifyAsync(client, cancellationToken).ConfigureAwait(false);
-            LogIntegration(InsightsEventTypes.IdmIntegrationActivate, error);
-            if (error is not null)
-            {
-                return IdmOutcome.Refused(error);
-            }
-            var session = new ActiveSession(client);
-            _sessions.Add(session);
-            Volatile.Write(ref _session, session);
-            _provisioner.SyncAll(session);
-            // Guide: "You will receive a confirmation that the Identity Management integration has been successfully verified."
-            return IdmOutcome.Ok("The Identity Management integration has been successfully verified.");
+            return await ActivateHeldAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _organisation.Admin.Release();
         }
+    }
+
+    /// <summary>Activation with the administration lock already held.</summary>
+    private async Task<IdmOutcome> ActivateHeldAsync(CancellationToken cancellationToken)
+    {
+        var settings = _settings;
+        if (_session is not null || settings is null)
+        {
+            var refusal = settings is null ? "Enter the token key before activating." : "The Identity Management integration is already active.";
+            LogIntegration(InsightsEventTypes.IdmIntegrationActivate, refusal);
+            return IdmOutcome.Refused(refusal);
+        }
+        var client = _organisation.Client(settings);
+        var error = await VerifyAsync(client, cancellationToken).ConfigureAwait(false);
+        LogIntegration(InsightsEventTypes.IdmIntegrationActivate, error);
+        if (error is not null)
+        {
+            return IdmOutcome.Refused(error);
+        }
+        var session = new ActiveSession(client);
+        _sessions.Add(session);
+        Volatile.Write(ref _session, session);
+        _provisioner.SyncAll(session);
+        // Guide: "You will receive a confirmation that the Identity Management integration has been successfully verified."
+        return IdmOutcome.Ok("The Identity Management integration has been successfully verified.");
     }
 
     /// <summary>
@@ -171,7 +187,7 @@ public sealed class IdmIntegration
     }
 
     /// <summary>
-    /// "Click Import." Up to <see cref="ScimEngineOptions.InlineImportLimit"/> users finish before this returns;
+    /// "Click Import." Up to <see cref="IdpRules.RealTimeImportLimit"/> users finish before this returns;
     /// more finish in the background (see <see cref="IdentityManagement.WhenIdleAsync"/>) and leave a notification in
     /// <see cref="IdentityManagement.Outbox"/>.
     /// </summary>
@@ -179,7 +195,7 @@ public sealed class IdmIntegration
     {
         ArgumentNullException.ThrowIfNull(selected);
         var users = selected.ToList();
-        if (users.Count <= _organisation.Options.Engine.InlineImportLimit)
+        if (users.Count <= _organisation.Options.Rules.RealTimeImportLimit)
         {
             return _importer.Import(users);
         }

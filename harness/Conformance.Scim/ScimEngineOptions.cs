@@ -27,12 +27,6 @@ public sealed record ScimEngineOptions
     /// </summary>
     public string ImportUserNamePrefix { get; init; } = "";
 
-    /// <summary>
-    /// Imports of up to this many users finish inline; larger ones finish in the background with a notification.
-    /// Guide: "If you are importing less than 100 users, your import results will display in real time".
-    /// </summary>
-    public int InlineImportLimit { get; init; } = 100;
-
     /// <summary>How the engine waits between attempts; null waits on the organisation's <see cref="TimeProvider"/>.</summary>
     public Func<TimeSpan, CancellationToken, Task>? Delay { get; init; }
 }

@@ -104,6 +104,9 @@ public sealed class BlueJeansStub : IAsyncDisposable
     /// <summary>"GENERATE TOKEN": a new SCIM bearer token; the previous one stops working.</summary>
     public string GenerateToken() => _token.Generate();
 
+    /// <summary>Puts back a token this stub issued before; control API only (BlueJeans has no such button).</summary>
+    public void RestoreToken(string token) => _token.Set(token);
+
     /// <summary>Saves the ADMIN &gt; SECURITY page; throws <see cref="ArgumentException"/> for a certificate that is not PEM.</summary>
     public void ConfigureSaml(SamlSettings settings) => _sp.Configure(settings);
 

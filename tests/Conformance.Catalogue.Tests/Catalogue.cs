@@ -25,7 +25,7 @@ internal static class Catalogue
     /// Runs one scenario against the target's SP, started once per test run and reset by every
     /// scenario (as a CLI run does); <paramref name="afterReset"/> may make the SP misbehave first.
     /// </summary>
-    public static async Task<ScenarioResult> RunAsync(Scenario scenario, Func<SpControl, CancellationToken, Task>? afterReset = null, string targetFile = "bluejeans-stub.yaml", bool keepData = false, RunNamespace? ns = null, IdpIdentity? idp = null, Func<Conformance.Scim.ScimEngineOptions, Conformance.Scim.ScimEngineOptions>? idpRules = null)
+    public static async Task<ScenarioResult> RunAsync(Scenario scenario, Func<SpControl, CancellationToken, Task>? afterReset = null, string targetFile = "bluejeans-stub.yaml", bool keepData = false, RunNamespace? ns = null, IdpIdentity? idp = null, Conformance.Core.IdpRules? idpRules = null)
     {
         var (sp, redactor) = await Session(targetFile);
         IScenarioEnvironment environment = new HarnessEnvironment(idp ?? sp.Idp, idpRules);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Conformance.Core;
 using Conformance.Scenarios.Results;
 
 namespace Conformance.Catalogue.Tests;
@@ -10,8 +11,8 @@ internal static class Misbehaviour
         Catalogue.RunAsync(Catalogue.Get(scenarioId), (control, ct) => control.SetDefenceAsync(defence, false, ct));
 
     /// <summary>Runs a scenario against an IdP with one of its rules changed: a proof that the scenario notices.</summary>
-    public static Task<ScenarioResult> WithIdpRulesAsync(string scenarioId, Func<Conformance.Scim.ScimEngineOptions, Conformance.Scim.ScimEngineOptions> rules) =>
-        Catalogue.RunAsync(Catalogue.Get(scenarioId), idpRules: rules);
+    public static Task<ScenarioResult> WithIdpRulesAsync(string scenarioId, Func<IdpRules, IdpRules> change) =>
+        Catalogue.RunAsync(Catalogue.Get(scenarioId), idpRules: change(IdpRules.Guide));
 
     public static Task<ScenarioResult> WithFaultAsync(string scenarioId, JsonObject fault) =>
         Catalogue.RunAsync(Catalogue.Get(scenarioId), (control, ct) => control.AddFaultAsync(fault, ct));

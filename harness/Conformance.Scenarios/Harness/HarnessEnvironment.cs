@@ -1,3 +1,4 @@
+using Conformance.Core;
 using Conformance.IdP;
 using Conformance.Scenarios.Running;
 using Conformance.Scim;
@@ -8,8 +9,9 @@ namespace Conformance.Scenarios.Harness;
 /// Gives every scenario a clean world: the SP's state reset through its control API, a new mock IdP
 /// on Kestrel and a new SCIM engine over the scenario's own directory, all torn down afterwards. The IdP
 /// keeps the run's identity (<paramref name="identity"/>: address and key) so an SP configured once trusts every scenario's.
+/// <paramref name="rules"/>: an IdP whose rules differ from the guide's (the mutation proofs switch one off).
 /// </summary>
-public sealed class HarnessEnvironment(IdpIdentity? identity = null, Func<ScimEngineOptions, ScimEngineOptions>? idpRules = null) : IScenarioEnvironment
+public sealed class HarnessEnvironment(IdpIdentity? identity = null, IdpRules? rules = null) : IScenarioEnvironment
 {
     public async Task<IAsyncDisposable> PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
@@ -36,6 +38,7 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null, Func<ScimEn
                 Time = context.Time,
                 BaseUrl = identity?.BaseUrl,
                 SigningCertificate = identity?.Signing,
+                Rules = rules ?? IdpRules.Guide,
             }, cancellationToken).ConfigureAwait(false);
             parts.Idp = idp;
             context.Services[typeof(MockIdpServer)] = idp;
@@ -58,8 +61,8 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null, Func<ScimEn
                 Exchanges = context,
                 Redactor = context.Redactor,
                 Time = context.Time,
-                // idpRules: an IdP whose rules differ from JumpCloud's (the mutation proofs switch one off).
-                Engine = (idpRules ?? (o => o))(EngineOptions(context.Target.Scim) with { ImportUserNamePrefix = context.Namespace.Prefix }),
+                Engine = EngineOptions(context.Target.Scim) with { ImportUserNamePrefix = context.Namespace.Prefix },
+                Rules = rules ?? IdpRules.Guide,
             });
             parts.Idm = idm;
             context.Services[typeof(IdentityManagement)] = idm;

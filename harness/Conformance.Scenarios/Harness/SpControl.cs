@@ -28,6 +28,10 @@ public sealed class SpControl(Uri baseUrl, HttpMessageHandler handler, TimeSpan 
         (await SendAsync(HttpMethod.Post, "token", null, cancellationToken).ConfigureAwait(false))?["token"]?.GetValue<string>()
         ?? throw new SpFaultException("the SP's control API answered POST /token without a token");
 
+    /// <summary>Makes a token the SP issued before current again (capability <c>token</c>).</summary>
+    public Task RestoreTokenAsync(string token, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, "token", new JsonObject { ["token"] = token }, cancellationToken);
+
     public Task ConfigureSamlAsync(JsonObject settings, CancellationToken cancellationToken) => SendAsync(HttpMethod.Put, "saml", settings, cancellationToken);
 
     public async Task<JsonObject> GetSamlAsync(CancellationToken cancellationToken) =>

@@ -125,6 +125,15 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
         }
     }
 
+    /// <summary>Where the running step's HTTP exchanges begin in <see cref="Exchanges"/>.</summary>
+    public int StepExchangesStart { get; internal set; }
+
+    /// <summary>
+    /// What a step changed on the SP beyond its data (a rotated SCIM token), undone before the clean-up, which, like
+    /// the next scenario, works with the target's own settings.
+    /// </summary>
+    public IList<Func<CancellationToken, Task>> Restorers { get; } = [];
+
     public void Record(HttpExchange exchange) => Exchanges.Add(exchange);
 
     public void Record(SamlMessageRecord message) => SamlMessages.Add(message);

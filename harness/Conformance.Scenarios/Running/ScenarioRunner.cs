@@ -144,19 +144,31 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
     /// </summary>
     private async Task<ScenarioResult> CleanUpAsync(ScenarioContext context, ScenarioResult result)
     {
+        using var budget = new CancellationTokenSource(options.CleanupTimeout);
+        var unrestored = new List<string>();
+        foreach (var restore in context.Restorers)
+        {
+            try
+            {
+                await restore(budget.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SpFaultException or OperationCanceledException)
+            {
+                unrestored.Add($"the SP's setting changed by the scenario could not be put back: {e.Message}");
+            }
+        }
         if (options.KeepData)
         {
-            return result;
+            return unrestored.Count == 0 ? result : result with { Leftovers = unrestored };
         }
-        using var budget = new CancellationTokenSource(options.CleanupTimeout);
         try
         {
             var (removed, leftovers) = await ScimCleanup.RunAsync(context, budget.Token).ConfigureAwait(false);
-            return result with { CleanedUp = removed, Leftovers = [.. leftovers.Select(l => Redactor.Redact(l) ?? l)] };
+            return result with { CleanedUp = removed, Leftovers = [.. unrestored, .. leftovers.Select(l => Redactor.Redact(l) ?? l)] };
         }
         catch (OperationCanceledException)
         {
-            return result with { Leftovers = [$"the clean-up did not finish within {options.CleanupTimeout.TotalSeconds:0} s"] };
+            return result with { Leftovers = [.. unrestored, $"the clean-up did not finish within {options.CleanupTimeout.TotalSeconds:0} s"] };
         }
     }
 
@@ -212,6 +224,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
     {
         var start = options.Time.GetUtcNow();
         var marks = Marks.Of(context);
+        context.StepExchangesStart = marks.Exchanges;
         string? error = null;
         string? skipped = null;
         var errored = false;

@@ -138,8 +138,8 @@ public sealed record ControlSpec
     public int TimeoutSeconds { get; init; } = 30;
 
     /// <summary>The capabilities a control API may declare (docs/sp-control-api.md).</summary>
-    public static IReadOnlyList<string> Known { get; } = ["reset", "recordings", "faults", "defences", "sessions", "journal", "users", "saml", "sp-only-attributes"];
+    public static IReadOnlyList<string> Known { get; } = ["reset", "token", "recordings", "faults", "defences", "sessions", "journal", "users", "saml", "sp-only-attributes"];
 
-    [Description("What the control API supports: reset (POST /reset before each scenario), recordings, faults, defences, sessions, journal, users, saml, sp-only-attributes.")]
+    [Description("What the control API supports: reset (POST /reset before each scenario), token (POST/PUT /token: generate, put back), recordings, faults, defences, sessions, journal, users, saml, sp-only-attributes.")]
     public IReadOnlyList<string> Capabilities { get; init; } = [];
 }

@@ -22,6 +22,15 @@ internal sealed class ControlApi(BlueJeansStub stub)
             return StubResponses.Empty(204);
         });
         Map(server, "POST", "/token", _ => StubResponses.Json(200, new { token = stub.GenerateToken() }));
+        Map(server, "PUT", "/token", request =>
+        {
+            if (Read<JsonObject>(request)?["token"] is not JsonValue value || !value.TryGetValue<string>(out var token) || token.Length == 0)
+            {
+                return StubResponses.ControlError(400, "The body must be {\"token\": \"<a token issued before>\"}.");
+            }
+            stub.RestoreToken(token);
+            return StubResponses.Empty(204);
+        });
         Map(server, "PUT", "/saml", request =>
         {
             var settings = Read<SamlSettings>(request);

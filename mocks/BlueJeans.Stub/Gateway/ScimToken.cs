@@ -15,9 +15,15 @@ internal sealed class ScimToken(Redactor redactor)
     public string Generate()
     {
         var token = Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        Set(token);
+        return token;
+    }
+
+    /// <summary>Makes a token issued earlier the current one again (the harness undoing a scenario's rotation).</summary>
+    public void Set(string token)
+    {
         redactor.AddSecret(token);
         _current = Encoding.UTF8.GetBytes(token);
-        return token;
     }
 
     public bool Accepts(string? authorization)

@@ -2,7 +2,7 @@
 // The SP control API (docs/sp-control-api.md) under {base}/_control. Loopback only, no token.
 const crypto = require("node:crypto");
 const express = require("express");
-const { SAML_DEFAULTS, reset, newToken, findUserByUserName } = require("./state");
+const { SAML_DEFAULTS, reset, newToken, setToken, findUserByUserName } = require("./state");
 const { parseFault, publicFault } = require("./faults");
 const { urls } = require("./saml");
 
@@ -60,6 +60,14 @@ function createControlRouter(state, samlRouter) {
 
   router.post("/token", (req, res) => {
     res.status(200).json({ token: newToken(state) });
+  });
+
+  // The harness puts the run's token back after a scenario that generated a new one.
+  router.put("/token", (req, res) => {
+    const token = req.body && req.body.token;
+    if (typeof token !== "string" || token.length === 0) return problem(res, 400, 'The body must be {"token": "<a token issued before>"}.');
+    setToken(state, token);
+    return res.status(204).end();
   });
 
   router.put("/saml", (req, res) => {

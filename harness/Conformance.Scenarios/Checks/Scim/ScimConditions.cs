@@ -107,6 +107,9 @@ public sealed record ScimRequestsInput
 
     [Description("Only answers with this status (0: no answer).")]
     public int? Status { get; init; }
+
+    [Description("Only requests sent during this check's step (default: the whole scenario).")]
+    public bool ThisStep { get; init; }
 }
 
 /// <summary>
@@ -117,11 +120,11 @@ public sealed class ScimRequests : Condition<ScimRequestsInput>
 {
     public override string Name => "scim.requests";
     public override Observed Observes => Observed.Number;
-    public override string Description => "How many SCIM requests the IdP sent in this scenario (filter by method, path, body text, status).";
+    public override string Description => "How many SCIM requests the IdP sent in this scenario or this step (filter by method, path, body text, status).";
 
     protected override Task<Observation> ObserveAsync(ScimRequestsInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var scim = context.Exchanges.All.Where(e => e.Channel == "scim").ToList();
+        var scim = (input.ThisStep ? context.Exchanges.Since(context.StepExchangesStart) : context.Exchanges.All).Where(e => e.Channel == "scim").ToList();
         var matching = scim.Where(e =>
             (input.Method is null || string.Equals(e.Method, input.Method, StringComparison.OrdinalIgnoreCase))
             && (input.Path is null || new Uri(e.Url).AbsolutePath.Contains(input.Path, StringComparison.Ordinal))

@@ -105,12 +105,19 @@ public sealed class SpDefence : StepAction<DefenceInput>
 public sealed class SpGenerateToken : StepAction<NoInputs>
 {
     public override string Name => "sp.generate-token";
-    public override IReadOnlyList<string> Needs => ["control"];
-    public override string Description => "Generates a new SCIM token on the SP (the old one stops working); it is ${sp.newToken} afterwards.";
+    public override IReadOnlyList<string> Needs => ["control.token"];
+    public override string Description =>
+        "Generates a new SCIM token on the SP (the old one stops working); it is ${sp.newToken} afterwards. The target's token is put back after the scenario.";
 
     protected override async Task ExecuteAsync(NoInputs input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var token = await context.Get<SpControl>().GenerateTokenAsync(cancellationToken).ConfigureAwait(false);
+        var control = context.Get<SpControl>();
+        // Registered before the call: a rotation that happened but whose answer was lost is still undone.
+        if (context.Target.Scim?.Token is { } runToken)
+        {
+            context.Restorers.Add(ct => control.RestoreTokenAsync(runToken, ct));
+        }
+        var token = await control.GenerateTokenAsync(cancellationToken).ConfigureAwait(false);
         context.Redactor.AddSecret(token);
         context.Set(ScenarioValues.SpNewToken, token);
     }
