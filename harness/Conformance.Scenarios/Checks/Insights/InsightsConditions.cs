@@ -10,7 +10,7 @@ namespace Conformance.Scenarios.Checks.Insights;
 /// <summary>Which DI events a check looks at; unset fields match anything.</summary>
 public sealed record InsightsQuery
 {
-    [Description("An event_type, e.g. user_create_provision.")]
+    [Description("An event_type, e.g. user_create_provision; one ending in * matches every type it begins (group_*).")]
     public string? Type { get; init; }
 
     public bool? Success { get; init; }
@@ -23,7 +23,7 @@ public sealed record InsightsQuery
     public string? Field { get; init; }
 
     internal bool Matches(InsightsEvent e) =>
-        (Type is null || e.EventType == Type)
+        (Type is null || e.EventType == Type || (Type.EndsWith('*') && e.EventType.StartsWith(Type[..^1], StringComparison.Ordinal)))
         && (Success is null || e.Success == Success)
         && (Resource is null || string.Equals(e.Resource.Username ?? e.Resource.DisplayName, Resource, StringComparison.OrdinalIgnoreCase));
 

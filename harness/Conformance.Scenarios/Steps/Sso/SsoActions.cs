@@ -129,8 +129,12 @@ public sealed class SpConfigureSaml : StepAction<SpSamlInput>
         if (!context.Capabilities.Contains("control.saml"))
         {
             var deployed = context.Target.Saml;
+            var trusted = context.Target.Idp?.App ?? new Targets.IdpSpec().App;
+            var suffix = context.Applications.Find(input.App)?.SsoSuffix ?? input.App;
             var differs = new[]
             {
+                // The metadata the SP loaded names one application's IdP URL; another application's is unknown to it.
+                suffix == trusted ? null : $"the IdP URL …/saml2/{suffix}, where the SP as deployed trusts …/saml2/{trusted}",
                 input.Enabled ? null : "SSO switched off at the SP",
                 input.Certificate == "app" ? null : "another certificate uploaded",
                 input.AutoProvisioning ? null : "automatic provisioning off",
