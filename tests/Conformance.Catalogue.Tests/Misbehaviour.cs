@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.Core;
 using Conformance.Scenarios.Results;
 
 namespace Conformance.Catalogue.Tests;
@@ -9,10 +8,6 @@ internal static class Misbehaviour
 {
     public static Task<ScenarioResult> WithoutDefenceAsync(string scenarioId, string defence) =>
         Catalogue.RunAsync(Catalogue.Get(scenarioId), (control, ct) => control.SetDefenceAsync(defence, false, ct));
-
-    /// <summary>Runs a scenario against an IdP with one of its rules changed: a proof that the scenario notices.</summary>
-    public static Task<ScenarioResult> WithIdpRulesAsync(string scenarioId, Func<IdpRules, IdpRules> change) =>
-        Catalogue.RunAsync(Catalogue.Get(scenarioId), idpRules: change(IdpRules.Guide));
 
     public static Task<ScenarioResult> WithFaultAsync(string scenarioId, JsonObject fault) =>
         Catalogue.RunAsync(Catalogue.Get(scenarioId), (control, ct) => control.AddFaultAsync(fault, ct));
