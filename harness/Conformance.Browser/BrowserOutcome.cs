@@ -14,7 +14,13 @@ public sealed record BrowserOutcome
     /// <summary>The SP page's text (redacted, tags removed), for a caller that looks for the user some other way.</summary>
     public string PageText { get; init; } = "";
 
-    /// <summary>The text of #error on the last page: the IdP's or the SP's refusal, or a failed login.</summary>
+    /// <summary>Where the followed link of the SP's signed-in page led (a step's <c>follow</c>); null when none was followed.</summary>
+    public string? FollowedTo { get; init; }
+
+    /// <summary>Why the link to follow could not be clicked or led nowhere; the sign-in itself is judged without it.</summary>
+    public string? FollowFailure { get; init; }
+
+    /// <summary>The text of #error on the signed-in page: the IdP's or the SP's refusal, or a failed login.</summary>
     public string? Error { get; init; }
 
     /// <summary>Why the flow could not go on (a page that never arrived, a missing tile); null when it ran to its end.</summary>

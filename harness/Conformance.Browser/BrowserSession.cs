@@ -68,8 +68,8 @@ public sealed class BrowserSession : IAsyncDisposable
     /// console, logs in when sent to the login page, clicks the tile of <paramref name="appId"/> and
     /// follows the auto-posted Response to the SP's page.
     /// </summary>
-    public Task<BrowserOutcome> IdpInitiatedAsync(string userConsoleUrl, string username, string password, string appId) =>
-        RunAsync("idp-initiated", password, async shots =>
+    public Task<BrowserOutcome> IdpInitiatedAsync(string userConsoleUrl, string username, string password, string appId, string? follow = null) =>
+        RunAsync("idp-initiated", password, follow, async shots =>
         {
             await GoToAsync(userConsoleUrl).ConfigureAwait(false);
             var reached = await ReachAsync(shots, LoginFormSelector, TileSelector, NoAppsSelector).ConfigureAwait(false);
@@ -96,8 +96,8 @@ public sealed class BrowserSession : IAsyncDisposable
     /// "Login redirects the user to JumpCloud where the user enters their JumpCloud credentials": opens the
     /// SP's login link, logs in on the IdP's form when it shows, and follows the Response back to the SP.
     /// </summary>
-    public Task<BrowserOutcome> SpInitiatedAsync(string spLoginUrl, string username, string password) =>
-        RunAsync("sp-initiated", password, async shots =>
+    public Task<BrowserOutcome> SpInitiatedAsync(string spLoginUrl, string username, string password, string? follow = null) =>
+        RunAsync("sp-initiated", password, follow, async shots =>
         {
             await GoToAsync(spLoginUrl).ConfigureAwait(false);
             if (await ReachAsync(shots, LoginFormSelector, SessionUserSelector, ErrorSelector).ConfigureAwait(false) == LoginFormSelector)
@@ -117,7 +117,7 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>Runs one flow (which returns a failure or null) and turns whatever happened into an outcome.</summary>
-    private async Task<BrowserOutcome> RunAsync(string flow, string password, Func<Shots, Task<string?>> steps)
+    private async Task<BrowserOutcome> RunAsync(string flow, string password, string? follow, Func<Shots, Task<string?>> steps)
     {
         _options.Redactor.AddSecret(password);
         var shots = new Shots();
@@ -135,6 +135,9 @@ public sealed class BrowserSession : IAsyncDisposable
             failure = Describe(ex);
             await SettleAfterFailureAsync(shots).ConfigureAwait(false);
         }
+        var (sessionUser, pageText) = failure is null ? await ReadSessionAsync(shots).ConfigureAwait(false) : (null, "");
+        var signedInError = await TextOfAsync(ErrorSelector).ConfigureAwait(false);
+        var (followedTo, followFailure) = failure is null && follow is not null ? await FollowAsync(follow, shots).ConfigureAwait(false) : (null, null);
         string? trace = null;
         if (_options.RecordTrace)
         {
@@ -142,13 +145,14 @@ public sealed class BrowserSession : IAsyncDisposable
             await _context.Tracing.StopAsync(new TracingStopOptions { Path = trace }).ConfigureAwait(false);
             TraceScrubber.Scrub(trace, _options.Redactor);
         }
-        var (sessionUser, pageText) = failure is null ? await ReadSessionAsync(shots).ConfigureAwait(false) : (null, "");
         return new BrowserOutcome
         {
             FinalUrl = Redact(_page.Url),
             SessionUser = sessionUser,
             PageText = pageText,
-            Error = await TextOfAsync(ErrorSelector).ConfigureAwait(false),
+            FollowedTo = followedTo,
+            FollowFailure = followFailure,
+            Error = signedInError,
             Failure = failure is null ? null : Redact(failure),
             Screenshots = shots.Paths,
             Trace = trace is null ? null : Relative(trace),
@@ -189,6 +193,32 @@ public sealed class BrowserSession : IAsyncDisposable
                 throw new TimeoutException($"Timeout {_options.NavigationTimeout.TotalMilliseconds:0}ms exceeded: the browser never came back to the SP at {sp.GetLeftPart(UriPartial.Authority)} (last page {_page.Url}).");
             }
             await Task.Delay(100).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Clicks a link of the SP's signed-in page (<paramref name="selector"/>, from the target) as the user would, and
+    /// waits for wherever it leads: the landing URL, or why it could not be followed.
+    /// </summary>
+    private async Task<(string? Url, string? Failure)> FollowAsync(string selector, Shots shots)
+    {
+        try
+        {
+            var link = _page.Locator(selector).First;
+            if (await _page.Locator(selector).CountAsync().ConfigureAwait(false) == 0)
+            {
+                return (null, $"The SP's signed-in page has nothing matching '{selector}' to click.");
+            }
+            var before = _page.Url;
+            await link.ClickAsync().ConfigureAwait(false);
+            await _page.WaitForURLAsync(url => url != before, new PageWaitForURLOptions { Timeout = (float)_options.NavigationTimeout.TotalMilliseconds }).ConfigureAwait(false);
+            await _page.WaitForLoadStateAsync(LoadState.Load).ConfigureAwait(false);
+            await ShotAsync("followed", shots).ConfigureAwait(false);
+            return (Redact(_page.Url), null);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            return (Redact(_page.Url), $"Following '{selector}' on the SP's page: {Describe(ex)}");
         }
     }
 

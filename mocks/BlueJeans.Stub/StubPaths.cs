@@ -10,6 +10,9 @@ internal static class StubPaths
     public const string Metadata = "/saml/metadata";
     public const string Slo = "/saml/slo";
 
+    /// <summary>The signed-in page's "Sign out": ends the session, then the SAML settings' Logout URL.</summary>
+    public const string SignOut = "/logout";
+
     /// <summary>The path relative to <see cref="Base"/>, or null when <paramref name="path"/> is not a SCIM path.</summary>
     public static string? ScimRelative(string path)
     {

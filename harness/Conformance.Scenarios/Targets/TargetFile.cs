@@ -99,6 +99,9 @@ public sealed record SamlSpec
     [Description("A page of the SP that shows who is signed in, read with the login's cookies to decide who the SP logged in; without it the landing page is searched for the user's NameID, userName or email.")]
     public SessionProbeSpec? Session { get; init; }
 
+    [Description("Links on the SP's signed-in page (CSS selectors), which a browser step can follow: where the SP's Password Change URL and Logout URL settings take the user.")]
+    public SpLinksSpec? Links { get; init; }
+
     [Description("The SP's signing policy: it refuses a Response whose Assertion is unsigned (SAML Metadata WantAssertionsSigned). Default false: an SP must say so.")]
     public bool WantAssertionsSigned { get; init; }
 
@@ -113,6 +116,15 @@ public sealed record SessionProbeSpec
 
     [Description("A regular expression over the page; its 'user' group (or the whole match) is the signed-in user. At the URL, a redirect, 401 or 403 means no session.")]
     public required string User { get; init; }
+}
+
+public sealed record SpLinksSpec
+{
+    [Description("The signed-in page's link to change the password, e.g. '#change-password'.")]
+    public string? PasswordChange { get; init; }
+
+    [Description("The signed-in page's sign-out link or button, e.g. '#sign-out'.")]
+    public string? Logout { get; init; }
 }
 
 public sealed record LimitsSpec

@@ -145,6 +145,8 @@ public static partial class TargetLoader
             if (saml.LoginUrl is not null) { caps.Add("saml.sp-initiated"); }
             if (saml.SloUrl is not null) { caps.Add("saml.slo"); }
             if (saml.Session?.Url is not null) { caps.Add("saml.session-page"); }
+            if (saml.Links?.PasswordChange is not null) { caps.Add("saml.links.password-change"); }
+            if (saml.Links?.Logout is not null) { caps.Add("saml.links.logout"); }
             if (saml.UserIdFromNameId) { caps.Add("saml.user-id-from-name-id"); }
             if (saml.WantAssertionsSigned) { caps.Add("saml.want-assertions-signed"); }
             if (saml.WantResponseSigned) { caps.Add("saml.want-response-signed"); }

@@ -10,12 +10,16 @@ namespace BlueJeans.Stub.Saml;
 /// <summary>The browser-facing pages: home, SP-initiated login link, ACS, SP metadata.</summary>
 internal sealed class SamlEndpoints(SamlServiceProvider sp, SingleLogout logout)
 {
+    private const string SessionCookie = "bjn_session";
+
     public void Register(WireMockServer server)
     {
         server.Given(Request.Create().WithPath(StubPaths.Acs).UsingPost())
             .RespondWith(Response.Create().WithCallback(Acs));
         server.Given(Request.Create().WithPath(StubPaths.Login).UsingGet())
             .RespondWith(Response.Create().WithCallback(_ => Login()));
+        server.Given(Request.Create().WithPath(StubPaths.SignOut).UsingGet())
+            .RespondWith(Response.Create().WithCallback(SignOut));
         server.Given(Request.Create().WithPath(StubPaths.Metadata).UsingGet())
             .RespondWith(Response.Create().WithCallback(_ => StubResponses.Text(200, sp.Metadata(), "application/samlmetadata+xml")));
         server.Given(Request.Create().WithPath(StubPaths.Slo).UsingGet())
@@ -36,8 +40,11 @@ internal sealed class SamlEndpoints(SamlServiceProvider sp, SingleLogout logout)
             var page = StubResponses.Html(200, "BlueJeans - signed in",
                 $"<h1 id=\"session-user\">{StubResponses.Encode(session.UserId)}</h1>\n"
                 + $"<p>Signed in with SAML. Email: <span id=\"session-email\">{StubResponses.Encode(session.Email)}</span></p>\n"
-                + $"<p>RelayState: <span id=\"relay-state\">{StubResponses.Encode(session.RelayState)}</span></p>");
-            page.AddHeader("Set-Cookie", $"bjn_session={Guid.NewGuid():N}; Path=/; HttpOnly; SameSite=Lax");
+                + $"<p>RelayState: <span id=\"relay-state\">{StubResponses.Encode(session.RelayState)}</span></p>\n"
+                // The SAML settings' Password Change URL is where BlueJeans sends a user who wants a new password.
+                + (sp.CurrentSettings?.PasswordChangeUrl is { } change ? $"<p><a id=\"change-password\" href=\"{StubResponses.Encode(change)}\">Change password</a></p>\n" : "")
+                + $"<p><a id=\"sign-out\" href=\"{StubPaths.SignOut}\">Sign out</a></p>");
+            page.AddHeader("Set-Cookie", $"{SessionCookie}={session.Id}; Path=/; HttpOnly; SameSite=Lax");
             return page;
         }
         catch (SamlRejectedException e)
@@ -45,6 +52,14 @@ internal sealed class SamlEndpoints(SamlServiceProvider sp, SingleLogout logout)
             return StubResponses.Html(403, "BlueJeans - sign-in refused",
                 $"<h1>Sign-in refused</h1>\n<p id=\"error\">{StubResponses.Encode(e.Message)}</p>");
         }
+    }
+
+    private ResponseMessage SignOut(IRequestMessage request)
+    {
+        var next = sp.SignOut(request.Cookies is { } cookies && cookies.TryGetValue(SessionCookie, out var id) ? id : null);
+        return next is not null
+            ? StubResponses.Redirect(next)
+            : StubResponses.Html(200, "BlueJeans - signed out", "<p id=\"signed-out\">You are signed out.</p>");
     }
 
     private ResponseMessage Slo(IRequestMessage request)

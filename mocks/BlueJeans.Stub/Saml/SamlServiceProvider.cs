@@ -137,6 +137,21 @@ internal sealed class SamlServiceProvider(TimeProvider time, DefenceSet defences
         }
     }
 
+    /// <summary>The user's own "Sign out": ends the session of that cookie; where the browser goes next (the Logout URL, when set).</summary>
+    public string? SignOut(string? sessionId)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            var i = _sessions.FindIndex(s => s.EndedAt is null && string.Equals(s.Id, sessionId, StringComparison.Ordinal));
+            if (i >= 0)
+            {
+                _sessions[i] = _sessions[i] with { EndedAt = now };
+            }
+        }
+        return Settings()?.LogoutUrl;
+    }
+
     public SamlSettings? CurrentSettings => Settings();
 
     public IReadOnlyList<StubSession> Sessions()

@@ -62,6 +62,8 @@ function escapeHtml(value) {
   return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
+const SESSION_COOKIE = "ref_session";
+
 function page(title, body) {
   return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
     `<body>${body}</body></html>\n`;
@@ -237,7 +239,9 @@ function createSamlRouter(state, log) {
     }
 
     for (const id of ids) state.seenAssertions.set(id, Date.now() + REPLAY_TTL_MS);
+    const sessionId = crypto.randomUUID();
     state.sessions.push({
+      id: sessionId,
       userId,
       nameId,
       email: email ?? null,
@@ -245,8 +249,21 @@ function createSamlRouter(state, log) {
       at: new Date().toISOString(),
     });
     const relay = typeof body.RelayState === "string" ? `<p id="relay-state">${escapeHtml(body.RelayState)}</p>` : "";
+    const change = s.passwordChangeUrl ? `<p><a id="change-password" href="${escapeHtml(s.passwordChangeUrl)}">Change password</a></p>` : "";
+    res.set("Set-Cookie", `${SESSION_COOKIE}=${sessionId}; Path=/; HttpOnly; SameSite=Lax`);
     res.status(200).type("html").send(page("Reference SP: signed in",
-      `<h1 id="session-user">${escapeHtml(userId)}</h1><p id="session-email">${escapeHtml(email ?? "")}</p>${relay}`));
+      `<h1 id="session-user">${escapeHtml(userId)}</h1><p id="session-email">${escapeHtml(email ?? "")}</p>${relay}${change}` +
+      `<p><a id="sign-out" href="/saml/logout">Sign out</a></p>`));
+  });
+
+  // The user's own sign-out: ends the session of the cookie, then the Logout URL the administrator set.
+  router.get("/logout", (req, res) => {
+    const cookie = (req.headers.cookie ?? "").split(";").map((c) => c.trim().split("="))
+      .find(([name]) => name === SESSION_COOKIE);
+    const session = cookie && state.sessions.find((x) => x.id === cookie[1] && !x.endedAt);
+    if (session) session.endedAt = new Date().toISOString();
+    if (state.saml.logoutUrl) return res.redirect(302, state.saml.logoutUrl);
+    return res.status(200).type("html").send(page("Reference SP: signed out", `<p id="signed-out">You are signed out.</p>`));
   });
 
   return router;

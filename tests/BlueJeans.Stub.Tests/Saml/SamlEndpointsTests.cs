@@ -25,10 +25,54 @@ public partial class SamlEndpointsTests
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK), html);
             Assert.That(SessionUser().Match(html).Groups[1].Value, Is.EqualTo("ada"));
-            Assert.That(session, Is.EqualTo(new StubSession("ada", "ada", "ada@example.com", spec.SessionIndex, StubHarness.Start) { RelayState = "bjn-relay" }));
+            Assert.That(session, Is.EqualTo(new StubSession("ada", "ada", "ada@example.com", spec.SessionIndex, StubHarness.Start) { RelayState = "bjn-relay", Id = session.Id }));
             Assert.That(sp.Stub.GetUser("ada"), Is.Not.Null, "automatic provisioning created the user");
             Assert.That(sp.Stub.GetJournal().Single().Path, Is.EqualTo("/saml/acs"));
         });
+    }
+
+    [Test]
+    public async Task SignedInPage_LinksToThePasswordChangeUrl()
+    {
+        await using var sp = await StubHarness.StartAsync();
+        using var idp = Configure(sp);
+
+        var (_, html) = await PostAsync(sp, TestIdp.Encode(idp.Sign(ResponseSpec.For(sp.Stub, StubHarness.Start))));
+
+        Assert.That(html, Does.Contain("<a id=\"change-password\" href=\"https://console.jumpcloud.com/userconsole\">"));
+    }
+
+    [Test]
+    public async Task SignOut_WithTheSessionCookie_EndsThatSessionAndGoesToTheLogoutUrl()
+    {
+        await using var sp = await StubHarness.StartAsync();
+        using var idp = Configure(sp);
+        await PostAsync(sp, TestIdp.Encode(idp.Sign(ResponseSpec.For(sp.Stub, StubHarness.Start))));
+
+        // The harness's browser client keeps the cookie the ACS set, as a browser would.
+        using var response = await sp.Browser.GetAsync("/logout");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("https://console.jumpcloud.com/userconsole"));
+            Assert.That(sp.Stub.GetSessions().Single().EndedAt, Is.EqualTo(StubHarness.Start));
+        });
+    }
+
+    [Test]
+    public async Task SignOut_WithAnotherCookie_EndsNoSession()
+    {
+        await using var sp = await StubHarness.StartAsync();
+        using var idp = Configure(sp);
+        await PostAsync(sp, TestIdp.Encode(idp.Sign(ResponseSpec.For(sp.Stub, StubHarness.Start))));
+
+        using var other = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = sp.Browser.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/logout");
+        request.Headers.Add("Cookie", "bjn_session=someone-else");
+        using var response = await other.SendAsync(request);
+
+        Assert.That(sp.Stub.GetSessions().Single().EndedAt, Is.Null);
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Browser;
@@ -13,6 +14,9 @@ public enum BrowserField
     Failure,
     FinalUrl,
     Screenshots,
+
+    [Description("Where the link the step followed (follow: passwordChange or logout) led; null when it could not be followed.")]
+    FollowedTo,
 }
 
 public sealed record BrowserResultInput
@@ -23,7 +27,7 @@ public sealed record BrowserResultInput
 public sealed class BrowserResultCondition : Condition<BrowserResultInput>
 {
     public override string Name => "browser.result";
-    public override string Description => "What the last browser flow came to: signedIn, sessionUser, error, failure, finalUrl, screenshots (count).";
+    public override string Description => "What the last browser flow came to: signedIn, sessionUser, error, failure, finalUrl, screenshots (count), followedTo.";
 
     protected override Task<Observation> ObserveAsync(BrowserResultInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
@@ -43,8 +47,9 @@ public sealed class BrowserResultCondition : Condition<BrowserResultInput>
             BrowserField.Error => outcome.Error,
             BrowserField.Failure => outcome.Failure,
             BrowserField.FinalUrl => outcome.FinalUrl,
+            BrowserField.FollowedTo => outcome.FollowedTo,
             _ => outcome.Screenshots.Count,
         };
-        return Task.FromResult(new Observation(value, $"pages: {string.Join(" → ", outcome.Titles)}"));
+        return Task.FromResult(new Observation(value, $"pages: {string.Join(" → ", outcome.Titles)}{(outcome.FollowFailure is null ? "" : " — " + outcome.FollowFailure)}"));
     }
 }

@@ -17,6 +17,18 @@ public sealed record BrowserLoginInput
 
     [Description("Record a Playwright trace (artifacts/browser/<scenario>/…-trace.zip), passwords scrubbed.")]
     public bool Trace { get; init; } = true;
+
+    [Description("Once signed in, click this link of the SP's page (the target's saml.links): where it leads is browser.result followedTo.")]
+    public SpLink? Follow { get; init; }
+}
+
+public enum SpLink
+{
+    [Description("The link to change the password: BlueJeans' Password Change URL setting.")]
+    PasswordChange,
+
+    [Description("Sign out: BlueJeans' Logout URL setting.")]
+    Logout,
 }
 
 /// <summary>
@@ -30,8 +42,8 @@ public sealed class BrowserIdpLogin : StepAction<BrowserLoginInput>
     public override string Description => "In a real browser: user console → sign in → click the application's tile → the SP's page (screenshots, trace).";
 
     protected override Task ExecuteAsync(BrowserLoginInput input, ScenarioContext context, CancellationToken cancellationToken) =>
-        BrowserRun.RunAsync(context, input, (session, idp, user, password) =>
-            session.IdpInitiatedAsync(idp.UserConsoleUrl, user, password, context.Applications.Get(input.App).Id));
+        BrowserRun.RunAsync(context, input, (session, idp, user, password, follow) =>
+            session.IdpInitiatedAsync(idp.UserConsoleUrl, user, password, context.Applications.Get(input.App).Id, follow));
 }
 
 /// <summary>"Go to the SP application login … Login redirects the user to JumpCloud where the user enters their JumpCloud credentials".</summary>
@@ -42,8 +54,8 @@ public sealed class BrowserSpLogin : StepAction<BrowserLoginInput>
     public override string Description => "In a real browser: the SP's login link → the IdP's login form → credentials → back to the SP (screenshots, trace).";
 
     protected override Task ExecuteAsync(BrowserLoginInput input, ScenarioContext context, CancellationToken cancellationToken) =>
-        BrowserRun.RunAsync(context, input, (session, _, user, password) =>
-            session.SpInitiatedAsync(context.Target.Saml?.LoginUrl ?? throw new InvalidOperationException("the target declares no saml.loginUrl"), user, password));
+        BrowserRun.RunAsync(context, input, (session, _, user, password, follow) =>
+            session.SpInitiatedAsync(context.Target.Saml?.LoginUrl ?? throw new InvalidOperationException("the target declares no saml.loginUrl"), user, password, follow));
 }
 
 /// <summary>The last browser flow of a scenario, for browser.result.</summary>
@@ -51,8 +63,20 @@ public sealed record BrowserResult(BrowserOutcome Outcome);
 
 internal static class BrowserRun
 {
-    public static async Task RunAsync(ScenarioContext context, BrowserLoginInput input, Func<BrowserSession, MockIdpServer, string, string, Task<BrowserOutcome>> flow)
+    public static async Task RunAsync(ScenarioContext context, BrowserLoginInput input, Func<BrowserSession, MockIdpServer, string, string, string?, Task<BrowserOutcome>> flow)
     {
+        var links = context.Target.Saml?.Links;
+        var follow = input.Follow switch
+        {
+            null => null,
+            SpLink.PasswordChange => Required(links?.PasswordChange, "saml.links.password-change", "the SP's link to change the password"),
+            _ => Required(links?.Logout, "saml.links.logout", "the SP's sign-out link"),
+        };
+        string Required(string? selector, string capability, string what)
+        {
+            context.Require(capability, $"the target does not say where {what} is (saml.links)");
+            return selector!;
+        }
         var user = context.Directory.GetUser(input.User);
         var password = input.Password ?? user.Password;
         context.Redactor.AddSecret(password);
@@ -71,7 +95,7 @@ internal static class BrowserRun
         }).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
-            var outcome = await flow(session, context.Get<MockIdpServer>(), user.Username, password).ConfigureAwait(false);
+            var outcome = await flow(session, context.Get<MockIdpServer>(), user.Username, password, follow).ConfigureAwait(false);
             context.Services[typeof(BrowserResult)] = new BrowserResult(outcome);
             foreach (var shot in outcome.Screenshots)
             {
@@ -81,7 +105,7 @@ internal static class BrowserRun
             {
                 context.Traces.Add(outcome.Trace);
             }
-            context.Note($"browser: {string.Join(" → ", outcome.Titles)}{(outcome.Failure is null ? "" : " — " + outcome.Failure)}");
+            context.Note($"browser: {string.Join(" → ", outcome.Titles)}{(outcome.Failure is null ? "" : " — " + outcome.Failure)}{(outcome.FollowFailure is null ? "" : " — " + outcome.FollowFailure)}");
         }
     }
 }
