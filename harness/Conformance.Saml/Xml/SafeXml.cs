@@ -27,28 +27,17 @@ internal static class SafeXml
         return Load(stream);
     }
 
-    public static XmlDocument Load(Stream xml)
-    {
-        var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-        try
-        {
-            using var reader = XmlReader.Create(xml, Settings);
-            document.Load(reader);
-        }
-        catch (XmlException ex)
-        {
-            throw new SamlMessageException($"The message is not acceptable XML (DTDs are prohibited): {ex.Message}", ex);
-        }
-        return document;
-    }
+    public static XmlDocument Load(Stream xml) => Load(() => XmlReader.Create(xml, Settings));
 
-    public static XmlDocument Load(string xml)
+    public static XmlDocument Load(string xml) => Load(() => XmlReader.Create(new StringReader(xml), Settings));
+
+    private static XmlDocument Load(Func<XmlReader> open)
     {
+        // Whitespace is content a signature covers: dropping it would break every signature over indented XML.
         var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
         try
         {
-            using var text = new StringReader(xml);
-            using var reader = XmlReader.Create(text, Settings);
+            using var reader = open();
             document.Load(reader);
         }
         catch (XmlException ex)

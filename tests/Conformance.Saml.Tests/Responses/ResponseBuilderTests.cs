@@ -163,4 +163,58 @@ public class ResponseBuilderTests
 
         Assert.That(second.ResponseId, Is.Not.EqualTo(first.ResponseId).And.Not.EqualTo(second.AssertionId));
     }
+
+    [Test]
+    public void Build_WritesTheProfileFixedValues()
+    {
+        var authnInstant = ResponseSamples.Now.AddMinutes(-3);
+        var document = Build(ResponseSamples.Spec() with { AuthnInstant = authnInstant });
+
+        Assert.Multiple(() =>
+        {
+            // SAML Core 2.2.5: an Issuer of a Response or Assertion is an entity identifier.
+            Assert.That(Value(document, "/samlp:Response/saml:Issuer/@Format"), Is.EqualTo(SamlNames.NameIdEntity));
+            Assert.That(Value(document, "/samlp:Response/saml:Assertion/saml:Issuer/@Format"), Is.EqualTo(SamlNames.NameIdEntity));
+            Assert.That(Value(document, "//saml:AuthnStatement/@AuthnInstant"), Is.EqualTo("2025-03-14T09:23:53.000Z"));
+            Assert.That(Value(document, "//saml:AuthnContext/saml:AuthnContextClassRef"), Is.EqualTo(SamlNames.PasswordProtectedTransport));
+            Assert.That(Value(document, "//saml:Attribute[@Name='email']/@NameFormat"), Is.EqualTo(SamlNames.BasicAttributeNameFormat));
+        });
+    }
+
+    [Test]
+    public void Build_WithGivenIds_UsesThem()
+    {
+        var built = ResponseBuilder.Build(ResponseSamples.Spec() with { ResponseId = "_r-given", AssertionId = "_a-given" }, TestKeys.App.Certificate);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(built.ResponseId, Is.EqualTo("_r-given"));
+            Assert.That(built.AssertionId, Is.EqualTo("_a-given"));
+        });
+    }
+
+    [Test]
+    public void Build_Signed_UsesExclusiveC14nKeepingXsAndCarriesTheSigningCertificate()
+    {
+        var document = Build(ResponseSamples.Spec());
+
+        Assert.Multiple(() =>
+        {
+            // xs stays visible to the canonical form: attribute values typed xs:string must keep their prefix bound.
+            Assert.That(Value(document, "/samlp:Response/saml:Assertion/ds:Signature//ds:Transform[2]/*[local-name()='InclusiveNamespaces']/@PrefixList"), Is.EqualTo("xs"));
+            Assert.That(Value(document, "/samlp:Response/saml:Assertion/ds:Signature//ds:DigestMethod/@Algorithm"), Is.EqualTo("http://www.w3.org/2001/04/xmlenc#sha256"));
+            Assert.That(Value(document, "/samlp:Response/saml:Assertion/ds:Signature/ds:KeyInfo/ds:X509Data/ds:X509Certificate"),
+                Is.EqualTo(Convert.ToBase64String(TestKeys.App.Certificate.RawData)));
+        });
+    }
+
+    [Test]
+    public void Build_SignedWithACertificateWithoutItsKey_SaysSo()
+    {
+        using var publicOnly = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(TestKeys.App.Certificate.RawData);
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => ResponseBuilder.Build(ResponseSamples.Spec(), publicOnly));
+
+        Assert.That(thrown!.Message, Does.Contain("no RSA private key"));
+    }
 }

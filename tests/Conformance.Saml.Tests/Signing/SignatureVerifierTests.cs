@@ -94,4 +94,67 @@ public class SignatureVerifierTests
     {
         Assert.That(TestKeys.App.Pem, Does.StartWith("-----BEGIN CERTIFICATE-----").And.Not.Contain("PRIVATE"));
     }
+
+    [Test]
+    public void Verify_ResponseSignatureBrokenOutsideTheAssertion_IsNotValidThoughTheAssertionIs()
+    {
+        var text = Encoding.UTF8.GetString(Signed());
+        var tampered = Encoding.UTF8.GetBytes(text.Replace("Destination=\"https://sp.example.test/saml/acs\"", "Destination=\"https://sp.example.test/saml/acz\"", StringComparison.Ordinal));
+
+        var report = SignatureVerifier.Verify(tampered, TestKeys.App.Certificate);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Response, Is.EqualTo(SignatureStatus.Invalid));
+            Assert.That(report.Assertion, Is.EqualTo(SignatureStatus.Valid));
+            Assert.That(report.IsValid, Is.False, "one invalid signature spoils the message");
+        });
+    }
+
+    [Test]
+    public void Verify_TwoAssertions_IsInvalidAndSaysWhy()
+    {
+        var document = Conformance.Saml.Xml.SafeXml.Load(Signed(SignedParts.Assertion));
+        var assertion = document.DocumentElement!.ChildNodes.OfType<System.Xml.XmlElement>().Single(e => e.LocalName == "Assertion");
+        document.DocumentElement.AppendChild(assertion.CloneNode(deep: true));
+
+        var report = SignatureVerifier.Verify(Encoding.UTF8.GetBytes(document.OuterXml), TestKeys.App.Certificate);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Assertion, Is.EqualTo(SignatureStatus.Invalid));
+            Assert.That(report.Problems, Does.Contain("The Response carries more than one Assertion."));
+        });
+    }
+
+    [Test]
+    public void Verify_TwoSignaturesOnTheResponse_IsInvalidAndSaysWhy()
+    {
+        var document = Conformance.Saml.Xml.SafeXml.Load(Signed(SignedParts.Response));
+        var signature = document.DocumentElement!.ChildNodes.OfType<System.Xml.XmlElement>().Single(e => e.LocalName == "Signature");
+        document.DocumentElement.InsertAfter(signature.CloneNode(deep: true), signature);
+
+        var report = SignatureVerifier.Verify(Encoding.UTF8.GetBytes(document.OuterXml), TestKeys.App.Certificate);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Response, Is.EqualTo(SignatureStatus.Invalid));
+            Assert.That(report.Problems, Does.Contain("Response has more than one Signature."));
+        });
+    }
+
+    [Test]
+    public void Verify_UnknownSignatureAlgorithm_IsInvalidAndSaysItCannotBeChecked()
+    {
+        var text = Encoding.UTF8.GetString(Signed(SignedParts.Response));
+        var tampered = Encoding.UTF8.GetBytes(text.Replace("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", "urn:example:no-such-algorithm", StringComparison.Ordinal));
+
+        var report = SignatureVerifier.Verify(tampered, TestKeys.App.Certificate);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Response, Is.EqualTo(SignatureStatus.Invalid));
+            Assert.That(report.Problems, Has.Some.StartsWith("Response signature cannot be checked: "));
+        });
+    }
 }
