@@ -209,6 +209,10 @@ internal static class CommandLine
         var target = TargetLoader.Load(args.Option("target") ?? Catalogue.DefaultTarget(root));
         if (args.Option("app") is { } app)
         {
+            if (!Conformance.Core.Applications.ApplicationCatalog.IsValidSuffix(app))
+            {
+                throw Arguments.Bad("idp", $"--app '{app}' is not an IdP URL suffix: letters, digits, '-', '_' and '.' only");
+            }
             target = target with { Idp = (target.Idp ?? new IdpSpec()) with { App = app } };
         }
         using var identity = IdpIdentity.Resolve(target, root, TimeProvider.System);

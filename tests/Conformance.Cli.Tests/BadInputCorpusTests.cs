@@ -65,6 +65,7 @@ public sealed class BadInputCorpusTests
     [TestCase("name: x\nscim: { baseUrl: \"not a url\", token: t0123456789 }", "baseUrl 'not a url' is not an http(s) address")]
     [TestCase("name: x\nscim: { baseUrl: \"http://127.0.0.1:9/scim\", token: t0123456789, timeoutSeconds: -1 }", "timeoutSeconds must be a whole number of seconds from 1")]
     [TestCase("name: x\nscim: { baseUrl: \"http://127.0.0.1:9/scim\", token: \"t0123456789\\n\" }", "token holds a space or a line break")]
+    [TestCase("name: x\nidp: { app: \"blue jeans\" }", "app 'blue jeans' is not an IdP URL suffix")]
     public async Task TargetMistake_ExitsTwoNamingIt(string target, string message)
     {
         using var sandbox = new Sandbox();
@@ -91,6 +92,7 @@ public sealed class BadInputCorpusTests
     [TestCase("run --namespace UPPER", "option '--namespace' expects")]
     [TestCase("list extra", "'list' takes no file or word 'extra'")]
     [TestCase("serve idp --port 99999", "option '--port' expects a TCP port from 0")]
+    [TestCase("idp metadata --app a/b", "--app 'a/b' is not an IdP URL suffix")]
     [TestCase("run --out /proc/1/x", "the reports folder '/proc/1/x' cannot be written")]
     public async Task CommandLineMistake_ExitsTwoNamingIt(string line, string message)
     {

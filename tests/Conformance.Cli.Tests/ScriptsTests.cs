@@ -2,9 +2,16 @@ using System.Diagnostics;
 
 namespace Conformance.Cli.Tests;
 
-/// <summary>run.ps1 is proven, not assumed: it must answer list and validate exactly as run.sh does.</summary>
+/// <summary>run.ps1 is proven, not assumed: it must answer every verb exactly as run.sh does.</summary>
 public sealed class ScriptsTests
 {
+    [TestCase("help")]
+    [TestCase("schema")]
+    [TestCase("idp", "metadata", "--app", "no such app!")]
+    [TestCase("idp", "metadata", "--target", "does-not-exist.yaml")]
+    [TestCase("report", "merge")]
+    [TestCase("certify", "verify", "does-not-exist.zip")]
+    [TestCase("run", "--seed", "x")]
     [TestCase("list")]
     [TestCase("validate")]
     [TestCase("validate", "scenarios/sso")]
@@ -17,6 +24,23 @@ public sealed class ScriptsTests
         Assert.That(pwsh.Code, Is.EqualTo(bash.Code), pwsh.Err);
         Assert.That(pwsh.Out, Is.EqualTo(bash.Out));
         Assert.That(bash.Out.Length + bash.Err.Length, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task RunPs1_RunOfOneScenario_PassesAndReportsLikeRunSh()
+    {
+        var folder = Directory.CreateTempSubdirectory("conformance-scripts-").FullName;
+        string[] run = ["run", "--scenarios", "sso.app.create", "--seed", "7", "--namespace", "ps1"];
+        var bash = await RunAsync("bash", ["run.sh", .. run, "--out", Path.Combine(folder, "sh")]);
+        var pwsh = await RunAsync("dotnet", ["tool", "run", "pwsh", "-NoProfile", "-NonInteractive", "-File", "run.ps1", .. run, "--out", Path.Combine(folder, "ps1")]);
+        Directory.Delete(folder, recursive: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(bash.Code, Is.Zero, bash.Err);
+            Assert.That(pwsh.Code, Is.EqualTo(bash.Code), pwsh.Err);
+            Assert.That(pwsh.Out, Does.Contain("1 passed"), pwsh.Out);
+        });
     }
 
     [Test]

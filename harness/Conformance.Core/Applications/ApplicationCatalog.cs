@@ -186,6 +186,9 @@ public sealed partial class ApplicationCatalog
         return after;
     }
 
+    /// <summary>Whether <paramref name="suffix"/> can end an IdP URL: letters, digits, '-', '_' and '.', up to 128.</summary>
+    public static bool IsValidSuffix(string suffix) => SuffixPattern().IsMatch(suffix);
+
     private static string Slug(string name) => SlugPattern().Replace(name.ToLowerInvariant(), "-").Trim('-');
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$")]

@@ -60,7 +60,8 @@ public static partial class TargetLoader
     /// <summary>
     /// What the binder cannot see from types alone, by the field's name wherever it stands: every *Url an absolute
     /// http(s) address (unless the SP reports it later, ${sp.…}), every *Seconds at least 1 and at most a day, every
-    /// *Milliseconds from 0 to 10 minutes, a token without spaces or control characters (a pasted line break).
+    /// *Milliseconds from 0 to 10 minutes, a token without spaces or control characters (a pasted line break), an app
+    /// (idp.app) that can end an IdP URL.
     /// </summary>
     private static void CheckValues(InputNode node, List<Problem> problems)
     {
@@ -93,6 +94,8 @@ public static partial class TargetLoader
                     => $"{entry.Key} must be a whole number of milliseconds from 0 to {MaxMilliseconds}, not '{value}'",
                 "token" when value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
                     => "token holds a space or a line break (pasted with its line end?); a bearer token has none",
+                "app" when !Core.Applications.ApplicationCatalog.IsValidSuffix(value)
+                    => $"app '{value}' is not an IdP URL suffix: letters, digits, '-', '_' and '.' only",
                 _ => null,
             };
             if (problem is not null)
