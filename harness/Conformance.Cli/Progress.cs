@@ -26,7 +26,7 @@ internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunO
     public Task StartAsync(string target, int count, int seed, RunNamespace ns)
     {
         _total = count;
-        Line($"running {count} scenarios against {target} (seed {seed}, namespace {ns})", "bold");
+        Line($"running {Scenarios(count)} against {target} (seed {seed}, namespace {ns})", "bold");
         return Task.CompletedTask;
     }
 
@@ -63,10 +63,21 @@ internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunO
         // A recap of what did not pass, so nobody has to scroll back or open the report to learn why.
         foreach (var s in run.Scenarios.Where(s => s.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning))
         {
-            Line($"{s.Outcome.ToString().ToLowerInvariant(),-12} {s.Id}: {Reporting.JUnitXml.FirstProblem(s)}", s.Outcome is Outcome.Warning or Outcome.Inconclusive ? "yellow" : "red");
+            var style = s.Outcome is Outcome.Warning or Outcome.Inconclusive ? "yellow" : "red";
+            var first = Reporting.JUnitXml.FirstProblem(s);
+            Line($"{s.Outcome.ToString().ToLowerInvariant(),-12} {s.Id}: {first}", style);
+            var others = Problems(s).Where(p => !p.StartsWith(first, StringComparison.Ordinal)).ToList();
+            foreach (var problem in others.Take(MaxRecapLines))
+            {
+                Line($"{"",-12}   also {problem}", style);
+            }
+            if (others.Count > MaxRecapLines)
+            {
+                Line(string.Create(CultureInfo.InvariantCulture, $"{"",-12}   … {others.Count - MaxRecapLines} more in the report"), style);
+            }
         }
         Line(string.Create(CultureInfo.InvariantCulture,
-            $"{Reporting.SummaryMarkdown.Verdict(run)}: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {run.Count(Outcome.Warning)} warning, {run.Count(Outcome.ExpectedFailure)} expected failure, {run.Count(Outcome.Inconclusive)} inconclusive, {run.Count(Outcome.Skipped)} skipped, {run.Count(Outcome.Errored)} errored in {(run.End - run.Start).TotalSeconds:0.0} s"),
+            $"{Reporting.SummaryMarkdown.Verdict(run)}: {Scenarios(run.Scenarios.Count)}: {run.Count(Outcome.Passed)} passed, {run.Count(Outcome.Failed)} failed, {run.Count(Outcome.Warning)} warning, {run.Count(Outcome.ExpectedFailure)} expected failure, {run.Count(Outcome.Inconclusive)} inconclusive, {run.Count(Outcome.Skipped)} skipped, {run.Count(Outcome.Errored)} errored in {(run.End - run.Start).TotalSeconds:0.0} s"),
             run.ExitCode == 0 ? "green bold" : "red bold");
         var scope = Reporting.RunScope.Of(run);
         Line(scope.Line, "");
@@ -81,6 +92,19 @@ internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunO
         Line($"report: {Path.Combine(folder, "index.html")}", "");
         return Task.CompletedTask;
     }
+
+    private const int MaxRecapLines = 4;
+
+    private static string Scenarios(int count) => string.Create(CultureInfo.InvariantCulture, $"{count} scenario{(count == 1 ? "" : "s")}");
+
+    /// <summary>Every check that did not pass (or a step's error), one line each with where it is written.</summary>
+    private static IEnumerable<string> Problems(ScenarioResult s) =>
+        s.Steps.Where(st => st.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning)
+            .SelectMany(st => st.Checks.Any(c => c.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning)
+                ? st.Checks.Where(c => c.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning)
+                    .Select(c => $"{c.Name}: expected {c.Expected}, actual {c.Actual} ({c.Location})")
+                : [$"step {st.Index} {st.Action}: {st.Error ?? st.Outcome.ToString().ToLowerInvariant()}"])
+            .Distinct(StringComparer.Ordinal);
 
     private void Line(string text, string style)
     {

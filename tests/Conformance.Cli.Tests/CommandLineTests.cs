@@ -51,8 +51,30 @@ public sealed class CommandLineTests
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(output, Does.Contain("cli.failing: The application exists: expected false, actual true"), "the terminal recaps why, at the end");
+        Assert.That(output, Does.Contain("FAILED: 2 scenarios: 1 passed, 1 failed,"), "the counts add up to the scenarios run");
         var summary = await File.ReadAllTextAsync(Path.Combine(sandbox.Latest, "summary.md"));
         Assert.That(summary, Does.Contain("The application exists: expected `false`, actual `true`"));
+    }
+
+    [Test]
+    public async Task Run_WhenAScenarioFailsSeveralChecks_RecapsEachWithWhereItIsWritten()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/failing.yaml", Passing.Replace("cli.passing", "cli.failing", StringComparison.Ordinal).Replace("expected: true", "expected: false", StringComparison.Ordinal) + """
+
+              - do: app.delete
+                with: { app: bluejeans }
+                expect:
+                  - check: app.exists
+                    name: The deleted application is still there
+                    with: { app: bluejeans }
+                    expected: true
+            """);
+
+        var (code, output, _) = await sandbox.RunAsync("run");
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("also The deleted application is still there: expected true, actual false (").And.Contain("failing.yaml:"));
     }
 
     [Test]
@@ -65,7 +87,7 @@ public sealed class CommandLineTests
         var (code, output, _) = await sandbox.RunAsync("run", "--target", Path.Combine(sandbox.Root, "mocks", "targets", "bare.yaml"));
 
         Assert.That(code, Is.EqualTo(4), output);
-        Assert.That(output, Does.Contain("NOTHING EVALUATED: 0 passed"));
+        Assert.That(output, Does.Contain("NOTHING EVALUATED: 1 scenario: 0 passed"));
         Assert.That(await File.ReadAllTextAsync(Path.Combine(sandbox.Latest, "summary.md")), Does.Contain("NOTHING EVALUATED"));
     }
 
