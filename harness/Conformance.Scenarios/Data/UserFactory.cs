@@ -13,36 +13,41 @@ public static class UserFactory
     /// <summary>More users than a scenario needs (the benchmarks go to 100,000 through the engine, not a scenario).</summary>
     public const int MaxUsers = 100_000;
 
-    /// <summary>The named edge cases a scenario can ask for in <c>data.edgeCases</c>.</summary>
-    public static IReadOnlyDictionary<string, DirectoryUser> EdgeCases { get; } = BuildEdgeCases();
+    /// <summary>The named edge cases a scenario can ask for in <c>data.edgeCases</c>, each made for the SP's username limit.</summary>
+    public static IReadOnlyDictionary<string, Func<int, DirectoryUser>> EdgeCases { get; } = BuildEdgeCases();
 
-    /// <summary>"Bluejeans does not allow userNames that exceed 30 characters."</summary>
+    /// <summary>"Bluejeans does not allow userNames that exceed 30 characters."; a target's limits.userNameMaxLength overrides it.</summary>
     public const int UsernameLimit = 30;
+
+    /// <summary>The shortest username limit the boundary edge cases can be built for.</summary>
+    public const int MinUsernameLimit = 8;
 
     /// <summary>RFC 5321 4.5.3.1.1: the local part of an address is at most 64 octets.</summary>
     private const int EmailLocalPartLimit = 64;
 
     /// <summary>
     /// Every user of a scenario: generated ones, then edge cases, then explicit ones, each carrying the run's mark
-    /// (<paramref name="ns"/>) in its username, email and employee id.
+    /// (<paramref name="ns"/>) in its username, email and employee id. <paramref name="usernameLimit"/> is the SP's
+    /// longest username: the boundary edge cases are that long and one longer, and marking stays within it.
     /// </summary>
-    public static IReadOnlyList<DirectoryUser> Create(TestDataSpec data, int runSeed, RunNamespace? ns = null)
+    public static IReadOnlyList<DirectoryUser> Create(TestDataSpec data, int runSeed, RunNamespace? ns = null, int usernameLimit = UsernameLimit)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(usernameLimit, MinUsernameLimit);
         var seed = data.Seed ?? runSeed;
-        var users = new List<DirectoryUser>(Generate(seed, data.Locale, data.Count));
+        var users = new List<DirectoryUser>(Generate(seed, data.Locale, data.Count, usernameLimit));
         foreach (var name in data.EdgeCases)
         {
             users.Add(EdgeCases.TryGetValue(name, out var edge)
-                ? edge with { Id = NextId(users) }
+                ? edge(usernameLimit) with { Id = NextId(users) }
                 : throw new ArgumentException($"unknown edge case '{name}'; known: {string.Join(", ", EdgeCases.Keys)}", nameof(data)));
         }
-        var filler = Generate(seed ^ 0x5eed, data.Locale, data.Users.Count);
+        var filler = Generate(seed ^ 0x5eed, data.Locale, data.Users.Count, usernameLimit);
         for (var i = 0; i < data.Users.Count; i++)
         {
             users.Add(Apply(data.Users[i], filler[i] with { Id = NextId(users) }));
         }
-        return ns is null || ns.IsNone ? users : [.. users.Select(u => Mark(u, ns))];
+        return ns is null || ns.IsNone ? users : [.. users.Select(u => Mark(u, ns, usernameLimit))];
     }
 
     /// <summary>
@@ -51,24 +56,24 @@ public static class UserFactory
     /// there the mark takes the value's first characters instead, so the 30- and 31-character usernames still test
     /// the boundary exactly.
     /// </summary>
-    public static DirectoryUser Mark(DirectoryUser user, RunNamespace ns)
+    public static DirectoryUser Mark(DirectoryUser user, RunNamespace ns, int usernameLimit = UsernameLimit)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(ns);
         return user with
         {
-            Username = Within(user.Username, UsernameLimit, ns),
-            Email = MarkEmail(user.Email, ns),
+            Username = Within(user.Username, usernameLimit, ns),
+            Email = MarkEmail(user.Email, ns, usernameLimit),
             EmployeeIdentifier = user.EmployeeIdentifier is null ? null : ns.Apply(user.EmployeeIdentifier),
         };
     }
 
-    private static string MarkEmail(string email, RunNamespace ns)
+    private static string MarkEmail(string email, RunNamespace ns, int usernameLimit)
     {
         var at = email.LastIndexOf('@');
         var (local, domain) = at < 0 ? (email, "") : (email[..at], email[at..]);
         var marked = Within(local, EmailLocalPartLimit, ns) + domain;
-        return email.Length <= UsernameLimit && marked.Length > UsernameLimit ? ns.Fit(local) + domain : marked;
+        return email.Length <= usernameLimit && marked.Length > usernameLimit ? ns.Fit(local) + domain : marked;
     }
 
     private static string Within(string value, int limit, RunNamespace ns)
@@ -78,8 +83,9 @@ public static class UserFactory
     }
 
     /// <summary><paramref name="count"/> users from one seeded faker, covering every attribute of the guide's mapping table.</summary>
-    public static IReadOnlyList<DirectoryUser> Generate(int seed, string locale, int count)
+    public static IReadOnlyList<DirectoryUser> Generate(int seed, string locale, int count, int usernameLimit = UsernameLimit)
     {
+        var limit = Math.Min(usernameLimit, UsernameLimit);
         var faker = new Faker(locale) { Random = new Randomizer(seed) };
         var users = new List<DirectoryUser>(count);
         for (var i = 0; i < count; i++)
@@ -87,14 +93,14 @@ public static class UserFactory
             var first = faker.Name.FirstName();
             var last = faker.Name.LastName();
             var handle = Ascii($"{first}.{last}").ToLowerInvariant();
-            var username = Truncate($"{handle}{i + 1}", UsernameLimit);
-            // With the NameID from the email (the default) the email is the user's BlueJeans user ID: within 30 too.
+            var username = Truncate($"{handle}{i + 1}", limit);
+            // With the NameID from the email (the default) the email is the user's BlueJeans user ID: within the limit too.
             var domain = $"@{Truncate(faker.Internet.DomainWord(), 10)}.example";
             users.Add(new DirectoryUser
             {
                 Id = $"u{i + 1:D5}",
                 Username = username,
-                Email = Truncate(username, UsernameLimit - domain.Length).TrimEnd('.') + domain,
+                Email = Truncate(username, Math.Max(1, limit - domain.Length)).TrimEnd('.') + domain,
                 FirstName = first,
                 LastName = last,
                 EmployeeIdentifier = $"E{faker.Random.Number(100000, 999999)}",
@@ -128,7 +134,7 @@ public static class UserFactory
     private static string Ascii(string s) =>
         new([.. s.Normalize(System.Text.NormalizationForm.FormD).Where(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.')]);
 
-    private static Dictionary<string, DirectoryUser> BuildEdgeCases()
+    private static Dictionary<string, Func<int, DirectoryUser>> BuildEdgeCases()
     {
         static DirectoryUser Edge(string username, string first, string last, string? email = null) => new()
         {
@@ -142,19 +148,21 @@ public static class UserFactory
             WorkPhone = "+1 555-010-0000",
             Password = "Edge-Pw1!-" + username.Length,
         };
-        return new Dictionary<string, DirectoryUser>(StringComparer.Ordinal)
+        static Func<int, DirectoryUser> Fixed(DirectoryUser user) => _ => user;
+        return new Dictionary<string, Func<int, DirectoryUser>>(StringComparer.Ordinal)
         {
-            // "Bluejeans does not allow userNames that exceed 30 characters." — the boundary from both sides.
-            ["username-30"] = Edge(new string('a', 20) + "-thirty-30", "Thirty", "Characters"),
-            ["username-31"] = Edge(new string('b', 20) + "-thirty-one", "ThirtyOne", "Characters"),
-            ["non-ascii"] = Edge("zoe.nunez", "Zoë", "Núñez-Ørsted"),
-            ["cjk"] = Edge("li.wei", "伟", "李"),
-            ["right-to-left"] = Edge("layla.haddad", "ليلى", "حداد"),
-            ["hebrew"] = Edge("noa.levi", "נועה", "לוי"),
-            ["apostrophe"] = Edge("conor.obrien", "Conor", "O'Brien"),
-            ["xml-special"] = Edge("xml.special", "Ampersand<&]]>", "\"Quoted\" <b>Bold</b>"),
-            ["emoji"] = Edge("emoji.user", "Sunny☀️", "Rocket🚀"),
-            ["long-email"] = Edge("long.email", "Long", "Email", new string('l', 64) + "@" + string.Join('.', Enumerable.Repeat(new string('d', 60), 3)) + ".example"),
+            // "Bluejeans does not allow userNames that exceed 30 characters." — the boundary from both sides, at the
+            // target's own limit (limits.userNameMaxLength).
+            ["username-max"] = limit => Edge(new string('a', limit - 4) + "-max", "Longest", "Allowed"),
+            ["username-over-max"] = limit => Edge(new string('b', limit - 4) + "-over", "OneTooMany", "Characters"),
+            ["non-ascii"] = Fixed(Edge("zoe.nunez", "Zoë", "Núñez-Ørsted")),
+            ["cjk"] = Fixed(Edge("li.wei", "伟", "李")),
+            ["right-to-left"] = Fixed(Edge("layla.haddad", "ليلى", "حداد")),
+            ["hebrew"] = Fixed(Edge("noa.levi", "נועה", "לוי")),
+            ["apostrophe"] = Fixed(Edge("conor.obrien", "Conor", "O'Brien")),
+            ["xml-special"] = Fixed(Edge("xml.special", "Ampersand<&]]>", "\"Quoted\" <b>Bold</b>")),
+            ["emoji"] = Fixed(Edge("emoji.user", "Sunny☀️", "Rocket🚀")),
+            ["long-email"] = Fixed(Edge("long.email", "Long", "Email", new string('l', 64) + "@" + string.Join('.', Enumerable.Repeat(new string('d', 60), 3)) + ".example")),
         };
     }
 }

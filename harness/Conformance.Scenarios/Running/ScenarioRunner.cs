@@ -74,6 +74,10 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
             });
         }
         var context = new ScenarioContext(scenario, options.Target, _capabilities, options.Time, Redactor, options.RunFolder, options.Namespace);
+        if (options.Target.Limits.UserNameMaxLength is { } limit)
+        {
+            context.Set(ScenarioValues.LimitsUserNameMaxLength, limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         var steps = new List<StepResult>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ScenarioTimeout);
@@ -200,7 +204,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
 
     private void SeedUsers(Scenario scenario, ScenarioContext context)
     {
-        var users = UserFactory.Create(scenario.Data, options.Seed, options.Namespace);
+        var users = UserFactory.Create(scenario.Data, options.Seed, options.Namespace, options.Target.Limits.UserNameMaxLength ?? UserFactory.UsernameLimit);
         foreach (var user in users)
         {
             Redactor.AddSecret(user.Password);

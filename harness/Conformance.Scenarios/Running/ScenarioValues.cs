@@ -17,5 +17,8 @@ public static class ScenarioValues
     public const string SpSloUrl = "sp.sloUrl";
     public const string SpNewToken = "sp.newToken";
 
-    public static IReadOnlyList<string> All { get; } = [AppId, AppSuffix, IdpBaseUrl, IdpUserConsoleUrl, IdpSsoUrl, IdpEntityId, SpRelayState, SpSloUrl, SpNewToken];
+    /// <summary>The target's limits.userNameMaxLength, when it gives one.</summary>
+    public const string LimitsUserNameMaxLength = "limits.userNameMaxLength";
+
+    public static IReadOnlyList<string> All { get; } = [AppId, AppSuffix, IdpBaseUrl, IdpUserConsoleUrl, IdpSsoUrl, IdpEntityId, SpRelayState, SpSloUrl, SpNewToken, LimitsUserNameMaxLength];
 }

@@ -129,7 +129,7 @@ public sealed record SpLinksSpec
 
 public sealed record LimitsSpec
 {
-    [Description("BlueJeans: 30 ('Bluejeans does not allow userNames that exceed 30 characters.').")]
+    [Description("The longest userName the SP stores; the boundary users (edge cases username-max, username-over-max) are this long and one longer. BlueJeans: 30 ('Bluejeans does not allow userNames that exceed 30 characters.').")]
     public int? UserNameMaxLength { get; init; }
 
     [Description("BlueJeans: 250 recordings transferred at most on deprovisioning.")]

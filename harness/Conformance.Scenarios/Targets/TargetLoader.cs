@@ -63,6 +63,9 @@ public static partial class TargetLoader
     /// *Milliseconds from 0 to 10 minutes, a token without spaces or control characters (a pasted line break), an app
     /// (idp.app) that can end an IdP URL.
     /// </summary>
+    /// <summary>Past this a userName is not a limit worth a boundary test (the users would not fit a SCIM filter line).</summary>
+    private const int MaxUsernameLength = 1024;
+
     private static void CheckValues(InputNode node, List<Problem> problems)
     {
         if (node is InputNode.Sequence sequence)
@@ -94,6 +97,8 @@ public static partial class TargetLoader
                     => $"{entry.Key} must be a whole number of milliseconds from 0 to {MaxMilliseconds}, not '{value}'",
                 "token" when value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
                     => "token holds a space or a line break (pasted with its line end?); a bearer token has none",
+                "userNameMaxLength" when !(int.TryParse(value, out var length) && length is >= Data.UserFactory.MinUsernameLimit and <= MaxUsernameLength)
+                    => $"userNameMaxLength must be a whole number from {Data.UserFactory.MinUsernameLimit} to {MaxUsernameLength}, not '{value}'",
                 "app" when !Core.Applications.ApplicationCatalog.IsValidSuffix(value)
                     => $"app '{value}' is not an IdP URL suffix: letters, digits, '-', '_' and '.' only",
                 _ => null,

@@ -53,7 +53,7 @@ public sealed class UserFactoryTests
     [Test]
     public void Create_WithANamespace_KeepsTheBoundaryValuesAtTheirLengths()
     {
-        var data = new TestDataSpec { EdgeCases = ["username-30", "username-31", "long-email"] };
+        var data = new TestDataSpec { EdgeCases = ["username-max", "username-over-max", "long-email"] };
         var plain = UserFactory.Create(data, 1);
 
         var marked = UserFactory.Create(data, 1, Mark("k3x9"));
@@ -92,11 +92,34 @@ public sealed class UserFactoryTests
             && !string.IsNullOrEmpty(u.JobTitle) && !string.IsNullOrEmpty(u.WorkPhone) && u.Password.Length >= 16 && u.Active));
     }
 
-    [TestCase("username-30", 30)]
-    [TestCase("username-31", 31)]
-    public void EdgeCase_UserNameBoundary_HasTheNamedLength(string name, int length)
+    [TestCase("username-max", 30, 30)]
+    [TestCase("username-over-max", 30, 31)]
+    [TestCase("username-max", 64, 64)]
+    [TestCase("username-over-max", 64, 65)]
+    [TestCase("username-over-max", UserFactory.MinUsernameLimit, UserFactory.MinUsernameLimit + 1)]
+    public void EdgeCase_UserNameBoundary_IsTheSpsLimitOrOneMore(string name, int limit, int length)
     {
-        Assert.That(UserFactory.EdgeCases[name].Username, Has.Length.EqualTo(length));
+        Assert.That(UserFactory.EdgeCases[name](limit).Username, Has.Length.EqualTo(length));
+    }
+
+    [Test]
+    public void Create_ForAnSpWithALongerLimit_MarksTheBoundaryUsersWithinIt()
+    {
+        var data = new TestDataSpec { Count = 3, EdgeCases = ["username-max", "username-over-max"] };
+
+        var users = UserFactory.Create(data, 1, Mark("k3x9"), usernameLimit: 64);
+
+        Assert.That(users.Skip(3).Select(u => u.Username.Length), Is.EqualTo(new[] { 64, 65 }));
+        Assert.That(users.Select(u => u.Username), Has.All.StartWith("k3x9."));
+    }
+
+    [Test]
+    public void Create_ForAnSpWithAShorterLimit_GeneratesUsersWithinIt()
+    {
+        var users = UserFactory.Create(new TestDataSpec { Count = 20 }, 1, Mark("k3x9"), usernameLimit: 12);
+
+        Assert.That(users.Select(u => u.Username), Has.All.Length.LessThanOrEqualTo(12));
+        Assert.That(users.Select(u => u.Email), Has.All.Length.LessThanOrEqualTo(12 + "@.example".Length + 10));
     }
 
     [Test]
@@ -115,6 +138,6 @@ public sealed class UserFactoryTests
     {
         var data = new TestDataSpec { EdgeCases = ["nope"] };
 
-        Assert.That(() => UserFactory.Create(data, 1), Throws.ArgumentException.With.Message.Contains("username-31"));
+        Assert.That(() => UserFactory.Create(data, 1), Throws.ArgumentException.With.Message.Contains("username-over-max"));
     }
 }

@@ -49,7 +49,7 @@ public sealed class ScenarioLoaderTests
 
     [TestCase("count: -5", "data.count must be between 0 and 100000, not -5")]
     [TestCase("count: 2000000000", "data.count must be between 0 and 100000")]
-    [TestCase("edgeCases: [username-30, nosuch]", "unknown edge case 'nosuch'; known: username-30")]
+    [TestCase("edgeCases: [username-max, nosuch]", "unknown edge case 'nosuch'; known: username-max")]
     public void Parse_WithDataRunWouldRefuse_IsAProblemAtItsLine(string data, string message)
     {
         var problems = Problems($"id: d\ntitle: t\narea: scim\ndata:\n  {data}\nsteps:\n  - do: app.create\n    with: {{ name: BlueJeans }}\n");
