@@ -63,6 +63,7 @@ internal static class Serve
             Sink = new Discard(),
             Port = port,
             EnableAdminApi = true,
+            Insights = new Conformance.Core.Insights.InsightsLog(TimeProvider.System, "org-serve"),
         }, cancellationToken).ConfigureAwait(false);
         await stdout.WriteLineAsync(idp.DescribeUrls()).ConfigureAwait(false);
         if (sp is not null)

@@ -47,6 +47,17 @@ public sealed record MockIdpOptions
     /// <summary>Serves the JSON admin API under /admin (standalone <c>serve idp</c>); off in-process.</summary>
     public bool EnableAdminApi { get; init; }
 
+    /// <summary>
+    /// The organisation's Directory Insights, served by the DI API under /insights/directory/v1; absent: no DI API.
+    /// </summary>
+    public Conformance.Core.Insights.InsightsLog? Insights { get; init; }
+
+    /// <summary>
+    /// The <c>x-api-key</c> the admin and DI APIs require (with a Host of this IdP's). Null: a random key, readable as
+    /// <see cref="MockIdpServer.ApiKey"/>.
+    /// </summary>
+    public string? ApiKey { get; init; }
+
     /// <summary>The guide's rules of the SSO tab; tests switch one off to prove a scenario notices.</summary>
     public IdpRules Rules { get; init; } = IdpRules.Guide;
 

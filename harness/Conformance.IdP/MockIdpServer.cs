@@ -5,6 +5,7 @@ using Conformance.Core.Directories;
 using Conformance.Saml;
 using Conformance.Saml.Responses;
 using Conformance.IdP.Admin;
+using Conformance.IdP.Insights;
 using Conformance.IdP.Pages;
 using Conformance.IdP.Sessions;
 using Conformance.IdP.Sso;
@@ -29,12 +30,19 @@ public sealed class MockIdpServer : IAsyncDisposable
     private readonly IdpState _state;
     private readonly SamlEndpoints _saml;
 
-    private MockIdpServer(WebApplication web, IdpState state, SamlEndpoints saml)
+    private MockIdpServer(WebApplication web, IdpState state, SamlEndpoints saml, string apiKey)
     {
         _web = web;
         _state = state;
         _saml = saml;
+        ApiKey = apiKey;
     }
+
+    /// <summary>The <c>x-api-key</c> of the admin and Directory Insights APIs.</summary>
+    public string ApiKey { get; }
+
+    /// <summary>Where the Directory Insights API answers (POST …/events, …/events/count, …/events/distinct).</summary>
+    public string InsightsUrl => $"{BaseUrl}{InsightsApi.Base}";
 
     /// <summary>http://127.0.0.1:{port}, no trailing slash.</summary>
     public string BaseUrl => _state.BaseUrl;
@@ -60,6 +68,8 @@ public sealed class MockIdpServer : IAsyncDisposable
         var saml = new SamlEndpoints(state);
         var portal = new PortalEndpoints(state, saml);
         var web = builder.Build();
+        var apiKey = options.ApiKey ?? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+        web.Use(new ApiGuard(apiKey, () => state.BaseUrl).Middleware("/admin", "/insights"));
         string[] getPost = [HttpMethods.Get, HttpMethods.Post];
         web.MapMethods("/saml2/{suffix}", getPost, saml.SsoAsync);
         web.MapGet("/saml2/{suffix}/metadata", saml.MetadataAsync);
@@ -76,10 +86,14 @@ public sealed class MockIdpServer : IAsyncDisposable
             context.Response.Redirect("/userconsole");
             return Task.CompletedTask;
         });
-        var server = new MockIdpServer(web, state, saml);
+        var server = new MockIdpServer(web, state, saml, apiKey);
         if (options.EnableAdminApi)
         {
             AdminApi.Map(web, server);
+        }
+        if (options.Insights is { } insights)
+        {
+            InsightsApi.Map(web, insights);
         }
 
         try
@@ -179,6 +193,15 @@ public sealed class MockIdpServer : IAsyncDisposable
         if (Options.EnableAdminApi)
         {
             text.AppendLine($"  Admin API          {AdminUrl}  (GET {AdminUrl} lists the operations)");
+        }
+        if (Options.Insights is not null)
+        {
+            text.AppendLine($"  Directory Insights POST {InsightsUrl}/events  (…/events/count, …/events/distinct)");
+        }
+        if (Options.EnableAdminApi || Options.Insights is not null)
+        {
+            // Shown once, to the person who started the IdP: the APIs refuse every request without it.
+            text.AppendLine($"  API key            {ApiGuard.Header}: {ApiKey}");
         }
         foreach (var app in Options.Catalog.Applications.OrderBy(a => a.Id, StringComparer.Ordinal))
         {

@@ -39,8 +39,10 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null, IdpRules? r
                 BaseUrl = identity?.BaseUrl,
                 SigningCertificate = identity?.Signing,
                 Rules = rules ?? IdpRules.Guide,
+                Insights = context.Insights,
             }, cancellationToken).ConfigureAwait(false);
             parts.Idp = idp;
+            context.Redactor.AddSecret(idp.ApiKey);
             context.Services[typeof(MockIdpServer)] = idp;
             context.Set(ScenarioValues.IdpBaseUrl, idp.BaseUrl);
             context.Set(ScenarioValues.IdpUserConsoleUrl, idp.UserConsoleUrl);

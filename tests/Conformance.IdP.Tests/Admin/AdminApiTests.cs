@@ -11,7 +11,7 @@ namespace Conformance.IdP.Tests.Admin;
 /// <summary>The JSON admin API of <c>serve idp</c>: enough to set up an SSO login by HTTP alone.</summary>
 public class AdminApiTests
 {
-    private sealed class NullSink : Core.Saml.ISamlMessageSink
+    internal sealed class NullSink : Core.Saml.ISamlMessageSink
     {
         public void Record(Core.Saml.SamlMessageRecord message) { }
     }
@@ -33,7 +33,7 @@ public class AdminApiTests
     public async Task Admin_CreatesUserGroupAppSsoAndBinding_ThenTheUserCanLaunch()
     {
         await using var idp = await MockIdpServer.StartAsync(Options(admin: true));
-        using var http = new HttpClient { BaseAddress = new Uri(idp.BaseUrl) };
+        using var http = Client(idp);
 
         using var user = await http.PostAsJsonAsync("/admin/users", new { id = "u9", username = "grace", email = "grace@example.test", password = "Hopper-1906" });
         using var group = await http.PostAsJsonAsync("/admin/groups", new { id = "g9", name = "Engineers" });
@@ -59,7 +59,7 @@ public class AdminApiTests
     public async Task Admin_RefusedChange_Answers400WithTheReason()
     {
         await using var idp = await MockIdpServer.StartAsync(Options(admin: true));
-        using var http = new HttpClient { BaseAddress = new Uri(idp.BaseUrl) };
+        using var http = Client(idp);
         using var first = await http.PostAsJsonAsync("/admin/apps", new { name = "A", ssoSuffix = "same" });
 
         using var second = await http.PostAsJsonAsync("/admin/apps", new { name = "B", ssoSuffix = "same" });
@@ -75,10 +75,73 @@ public class AdminApiTests
     public async Task Admin_IsOffByDefault()
     {
         await using var idp = await MockIdpServer.StartAsync(Options(admin: false));
-        using var http = new HttpClient();
+        using var http = Client(idp);
 
         using var answer = await http.GetAsync(idp.AdminUrl);
 
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Admin_WithoutTheApiKey_Answers401AndChangesNothing()
+    {
+        await using var idp = await MockIdpServer.StartAsync(Options(admin: true));
+        using var http = new HttpClient { BaseAddress = new Uri(idp.BaseUrl) };
+
+        using var answer = await http.PostAsJsonAsync("/admin/apps", new { name = "BlueJeans", ssoSuffix = "bj" });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(await answer.Content.ReadAsStringAsync(), Does.Contain("x-api-key"));
+            Assert.That(idp.Options.Catalog.Applications, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Admin_FromACrossSiteForm_IsRefused()
+    {
+        await using var idp = await MockIdpServer.StartAsync(Options(admin: true));
+        using var http = new HttpClient { BaseAddress = new Uri(idp.BaseUrl) };
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["acsUrl"] = "https://attacker.example/acs" });
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/admin/apps/bj/sso") { Content = form };
+        request.Headers.Add("Origin", "https://attacker.example");
+
+        using var answer = await http.SendAsync(request);
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a page cannot set x-api-key on a cross-site form");
+    }
+
+    [Test]
+    public async Task Admin_WithTheKeyButAForeignHost_Answers400()
+    {
+        await using var idp = await MockIdpServer.StartAsync(Options(admin: true));
+        using var http = Client(idp);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/apps");
+        request.Headers.Host = "rebound.attacker.example";
+
+        using var answer = await http.SendAsync(request);
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a rebinding DNS name is not this IdP");
+    }
+
+    [Test]
+    public async Task Admin_WithAWrongKey_Answers401()
+    {
+        await using var idp = await MockIdpServer.StartAsync(Options(admin: true) with { ApiKey = "the-right-key" });
+        using var http = new HttpClient { BaseAddress = new Uri(idp.BaseUrl) };
+        http.DefaultRequestHeaders.Add("x-api-key", "the-right-kez");
+
+        using var answer = await http.GetAsync("/admin/apps");
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    /// <summary>A client of the admin API as its user has it: the key <c>serve idp</c> printed.</summary>
+    internal static HttpClient Client(MockIdpServer idp)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(idp.BaseUrl) };
+        http.DefaultRequestHeaders.Add("x-api-key", idp.ApiKey);
+        return http;
     }
 }
