@@ -59,6 +59,33 @@ public sealed class IdmIntegrationTests
     }
 
     [Test]
+    public async Task Activate_BeforeAnyTokenIsSaved_IsRefusedAskingForIt()
+    {
+        await using var h = await IdmHarness.StartAsync();
+
+        var outcome = await h.BlueJeans.ActivateAsync();
+
+        Assert.That(outcome.Success, Is.False);
+        Assert.That(outcome.Message, Is.EqualTo("Enter the token key before activating."));
+        Assert.That(h.Sp.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Configure_TurningGroupsOnWhileActive_SyncsTheBoundGroups()
+    {
+        await using var h = await ActivatedHarnessAsync();
+        h.AddUser();
+        await h.IdleAsync();
+        var before = h.Sp.Requests.Count;
+
+        var outcome = await h.BlueJeans.ConfigureAsync(h.Settings(groups: true));
+        await h.IdleAsync();
+
+        Assert.That(outcome.Message, Is.EqualTo("The Identity Management integration is updated."));
+        Assert.That(h.RequestsSince(before).Select(r => r.PathAndQuery.Split('?')[0]), Does.Contain("/Groups"), "turning groups on syncs the bound groups at once");
+    }
+
+    [Test]
     public async Task Activate_WhenAlreadyActive_IsRefusedAndLoggedAsFailed()
     {
         await using var h = await ActivatedHarnessAsync();
@@ -66,6 +93,7 @@ public sealed class IdmIntegrationTests
         var again = await h.BlueJeans.ActivateAsync();
 
         Assert.That(again.Success, Is.False);
+        Assert.That(again.Message, Is.EqualTo("The Identity Management integration is already active."));
         Assert.That(h.Events(InsightsEventTypes.IdmIntegrationActivate).Select(e => e.Success), Is.EqualTo((bool[])[true, false]));
     }
 

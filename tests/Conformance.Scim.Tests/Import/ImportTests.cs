@@ -71,6 +71,35 @@ public sealed class ImportTests
     }
 
     [Test]
+    public async Task ImportingExactly100_StillFinishesInRealTime()
+    {
+        await using var h = await ConfiguredAsync();
+        Seed(h, 100);
+        var listing = await h.BlueJeans.ListImportCandidatesAsync();
+
+        var result = h.BlueJeans.Import(listing.Users);
+
+        Assert.That(result.Completed, Is.True, "the guide: fewer than 100 in real time, more than 100 by email; 100 itself is read as real time");
+        Assert.That(result.Created, Has.Count.EqualTo(100));
+        Assert.That(h.Idm.Outbox, Is.Empty);
+    }
+
+    [Test]
+    public async Task ImportingMoreThan100_ReportsWhatItCreatedOnceFinished()
+    {
+        await using var h = await ConfiguredAsync();
+        Seed(h, 101);
+        var listing = await h.BlueJeans.ListImportCandidatesAsync();
+
+        var result = h.BlueJeans.Import(listing.Users);
+        var finished = await (result.Finished ?? throw new AssertionException("a background import gives a task to await"));
+
+        Assert.That(result.Message, Does.Contain("Importing 101 users; you will be notified"));
+        Assert.That(finished.Completed, Is.True);
+        Assert.That(finished.Created, Has.Count.EqualTo(101));
+    }
+
+    [Test]
     public async Task ImportingMoreThan100_FinishesInTheBackgroundWithAnOutboxNotification()
     {
         await using var h = await ConfiguredAsync();

@@ -21,6 +21,48 @@ public sealed class MappingTests
     }
 
     [Test]
+    public void DefaultMappings_NameEachRowAsTheGuidesTableDoes()
+    {
+        // "| JumpCloud Property | JumpCloud UI | SCIM v2 Mapping |", jobTitle sent as title (README: how the guide is read).
+        Assert.That(new UserMapping().Included.Select(m => $"{m.JumpCloudProperty} | {m.JumpCloudLabel} | {m.ScimAttribute}"), Is.EqualTo((string[])
+        [
+            "username | Username | userName", "employeeIdentifier | Employee ID | externalId", "active | Status | active",
+            "firstname | First Name | name.givenName", "lastname | Last Name | name.familyName", "email | Company Email | emails",
+            "jobTitle | Job Title | title", "phoneNumbers.value | Work Phone | phoneNumbers",
+        ]));
+    }
+
+    [Test]
+    public void Resource_IsACoreUserWithEveryRowShaped()
+    {
+        var user = new Core.Directories.DirectoryUser
+        {
+            Id = "u1", Username = "ada", Email = "ada@example.test", FirstName = "Ada", LastName = "Lovelace",
+            EmployeeIdentifier = "E1", JobTitle = "Countess", WorkPhone = "+1 555 0100", Password = "x", Active = false,
+        };
+
+        var resource = new UserMapping().Resource(user, password: null);
+
+        Assert.That(JsonNode.DeepEquals(resource, JsonNode.Parse(
+            """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ada","externalId":"E1","active":false,"name":{"givenName":"Ada","familyName":"Lovelace"},"emails":[{"value":"ada@example.test","type":"work","primary":true}],"title":"Countess","phoneNumbers":[{"value":"+1 555 0100","type":"work"}]}""")), Is.True, resource.ToJsonString());
+    }
+
+    [TestCase("""[{"value":"a","type":"home"},{"value":"b","type":"work"},{"value":"c","primary":true}]""", "c")]
+    [TestCase("""[{"value":"a","type":"home"},{"value":"b","type":"WORK"}]""", "b")]
+    [TestCase("""[{"value":"a","type":"home"},{"value":"b","primary":false}]""", "a")]
+    [TestCase("""[]""", null)]
+    public void Pick_TakesThePrimaryThenTheWorkThenTheFirstEntry(string values, string? picked)
+    {
+        Assert.That(UserMapping.Str(UserMapping.Pick(JsonNode.Parse(values))?["value"]), Is.EqualTo(picked));
+    }
+
+    [Test]
+    public void Str_OfAnEmptyString_IsNoValue()
+    {
+        Assert.That(UserMapping.Str(JsonValue.Create("")), Is.Null);
+    }
+
+    [Test]
     public async Task ExcludingAnOptionalRow_StopsSendingIt()
     {
         await using var h = await ActivatedAsync();

@@ -245,7 +245,7 @@ public sealed class UserProvisioningTests
     }
 
     [Test]
-    public async Task CreateThenEditQueuedTogether_CreatesFirstWithTheLatestValues()
+    public async Task CreateThenEditInABurst_CreatesOnceAndEndsWithTheLatestValues()
     {
         await using var h = await ActivatedAsync();
         var user = h.AddUser();
@@ -254,8 +254,10 @@ public sealed class UserProvisioningTests
         h.Directory.UpdateUser(user.Id, u => u with { JobTitle = "Countess" });
         await h.IdleAsync();
 
-        var writes = h.Sp.Requests.Where(r => r.Method != "GET").Select(r => r.Method);
-        Assert.That(writes, Is.EqualTo((string[])["POST"]));
+        // Whether the edit lands before the create runs (one POST) or while it is in flight (POST, then PATCH) is the
+        // queue's timing; either way the user is created once and ends with the latest values.
+        var writes = h.Sp.Requests.Where(r => r.Method != "GET").Select(r => r.Method).ToList();
+        Assert.That(writes, Is.EqualTo((string[])["POST"]).Or.EqualTo((string[])["POST", "PATCH"]));
         Assert.That((string?)h.Sp.User("ada.lovelace")!["title"], Is.EqualTo("Countess"));
     }
 
