@@ -22,7 +22,7 @@ internal static class CommandLine
     private static readonly Dictionary<string, bool> RunFlags = new(StringComparer.Ordinal)
     {
         ["scenarios"] = true, ["tag"] = true, ["target"] = true, ["seed"] = true, ["out"] = true, ["shard"] = true, ["expected-failures"] = true, ["exclude-tag"] = true, ["keep-data"] = false,
-        ["namespace"] = true,
+        ["namespace"] = true, ["workers"] = true,
     };
 
     private static readonly Dictionary<string, bool> ListOptions = new(StringComparer.Ordinal) { ["scenarios"] = true, ["tag"] = true, ["exclude-tag"] = true };
@@ -107,8 +107,15 @@ internal static class CommandLine
         var runId = Reporting.RunFolder.NewRunId(time.GetUtcNow(), seed, args.Option("shard"), reportsRoot);
         var progress = Progress.For(stdout);
         await progress.StartAsync(target.Name, scenarios.Count, seed, ns).ConfigureAwait(false);
+        var workers = Workers(args, target, scenarios.Count);
         var redactor = new Redactor();
-        await using var sp = await SpSession.StartAsync(target, root, redactor, cancellationToken).ConfigureAwait(false);
+        await using var sps = new SpSessions();
+        // One after another: the first start of a target generates the IdP key the others then read.
+        for (var i = 0; i < workers; i++)
+        {
+            sps.Add(await SpSession.StartAsync(target, root, redactor, cancellationToken).ConfigureAwait(false));
+        }
+        var sp = sps[0];
         await TargetReachability.CheckAsync(sp.Target, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
         Writable(reportsRoot);
         var options = new RunOptions
@@ -122,11 +129,48 @@ internal static class CommandLine
             ExpectedFailures = expected,
             KeepData = args.Flag("keep-data"),
         };
-        var runner = new ScenarioRunner(library, options, new HarnessEnvironment(sp.Idp), progress, redactor);
-        var run = await runner.RunAsync(scenarios, runId, cancellationToken).ConfigureAwait(false);
+        ScenarioRunner Runner(SpSession session) => new(library, options with { Target = session.Target }, new HarnessEnvironment(session.Idp), progress, redactor);
+        var run = await Runner(sp).RunAsync(scenarios, runId, [.. sps.Skip(1).Select(Runner)], cancellationToken).ConfigureAwait(false);
         var folder = Reporting.RunFolder.Write(run, reportsRoot);
         await progress.FinishAsync(run, folder).ConfigureAwait(false);
         return (run, folder);
+    }
+
+    /// <summary>
+    /// How many scenarios run at once (--workers, default 1): each worker gets an SP and an IdP of its own, so only an SP
+    /// the harness starts (embedded or start:) with an IdP on a free port can have more than one; a vendor's SP runs one
+    /// scenario at a time.
+    /// </summary>
+    private static int Workers(Arguments args, TargetFile target, int scenarios)
+    {
+        var workers = args.IntOption("workers") ?? 1;
+        if (workers is < 1 or > MaxWorkers)
+        {
+            throw Arguments.Bad("--workers", $"option '--workers' expects a whole number from 1 to {MaxWorkers}, got '{workers}'");
+        }
+        if (workers > 1 && target.Embedded is null && target.Start is null)
+        {
+            throw Arguments.Bad("--workers", $"'{target.Name}' is an SP the harness does not start: its scenarios run one at a time (--workers 1)");
+        }
+        if (workers > 1 && target.Idp?.BaseUrl is not null)
+        {
+            throw Arguments.Bad("--workers", $"'{target.Name}' fixes the IdP's address (idp.baseUrl), which one IdP at a time can hold: --workers 1");
+        }
+        return Math.Max(1, Math.Min(workers, scenarios));
+    }
+
+    private const int MaxWorkers = 16;
+
+    /// <summary>The SPs of a run's workers, stopped together.</summary>
+    private sealed class SpSessions : List<SpSession>, IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var session in this)
+            {
+                await session.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>
@@ -266,7 +310,7 @@ internal static class CommandLine
             usage: ./run.sh [VERB] [OPTIONS]
               (no verb)                 run the default catalogue against the embedded BlueJeans stub
               run [--scenarios GLOB] [--tag T] [--exclude-tag T] [--target FILE] [--seed N] [--out DIR] [--shard i/n]
-                  [--expected-failures FILE] [--keep-data] [--namespace MARK|none]
+                  [--expected-failures FILE] [--keep-data] [--namespace MARK|none] [--workers N]
               list [--scenarios GLOB] [--tag T] [--exclude-tag T]
               validate [PATHS]          check scenario files; one line per problem (file:line:column)
               idp metadata [--target FILE] [--app SUFFIX]

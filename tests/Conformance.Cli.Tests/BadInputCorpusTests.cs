@@ -93,6 +93,8 @@ public sealed class BadInputCorpusTests
     [TestCase("list extra", "'list' takes no file or word 'extra'")]
     [TestCase("serve idp --port 99999", "option '--port' expects a TCP port from 0")]
     [TestCase("idp metadata --app a/b", "--app 'a/b' is not an IdP URL suffix")]
+    [TestCase("run --workers 0", "option '--workers' expects a whole number from 1 to 16")]
+    [TestCase("run --workers 2 --target VENDOR", "'Vendor SP' is an SP the harness does not start: its scenarios run one at a time")]
     [TestCase("run --out /proc/1/x", "the reports folder '/proc/1/x' cannot be written")]
     public async Task CommandLineMistake_ExitsTwoNamingIt(string line, string message)
     {
@@ -101,7 +103,9 @@ public sealed class BadInputCorpusTests
         var expectedFailures = Path.Combine(sandbox.Root, "ef.yaml");
         File.WriteAllText(expectedFailures, "- id: sso.nosuch\n  reason: a typo\n");
 
-        var (code, _, errors) = await sandbox.RunAsync([.. line.Split(' ').Select(a => a == "EF" ? expectedFailures : a)]);
+        var vendor = Path.Combine(sandbox.Root, "vendor.yaml");
+        File.WriteAllText(vendor, "name: Vendor SP\nscim: { baseUrl: \"http://127.0.0.1:9/scim\", token: t0123456789 }\n");
+        var (code, _, errors) = await sandbox.RunAsync([.. line.Split(' ').Select(a => a switch { "EF" => expectedFailures, "VENDOR" => vendor, _ => a })]);
 
         Assert.That(code, Is.EqualTo(2), errors);
         Assert.That(errors, Does.Contain(message).And.Not.Contain("   at "));

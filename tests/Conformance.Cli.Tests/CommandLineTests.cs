@@ -243,6 +243,18 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Run_OnTwoWorkers_GivesTheSerialRunsResultsInTheSameOrder()
+    {
+        using var sandbox = new Sandbox(withCatalogue: true);
+
+        var serial = await RunForResultsAsync(sandbox, "run", "--seed", "7", "--namespace", "t7", "--tag", "di");
+        var parallel = await RunForResultsAsync(sandbox, "run", "--seed", "7", "--namespace", "t7", "--tag", "di", "--workers", "2");
+
+        Assert.That(Normalize(parallel), Is.EqualTo(Normalize(serial)));
+        Assert.That(serial["scenarios"]!.AsArray(), Has.Count.GreaterThan(2));
+    }
+
+    [Test]
     public async Task Run_WithoutNamespace_MarksEachRunsUsersApartFromTheSameSeedsData()
     {
         using var sandbox = new Sandbox();

@@ -11,7 +11,7 @@ using Conformance.Scenarios.Targets;
 namespace Conformance.Scenarios.Running;
 
 /// <summary>
-/// Runs scenarios one after another: skips those whose needs the target lacks, runs every step's
+/// Runs scenarios (one after another, or on several workers each with its own SP): skips those whose needs the target lacks, runs every step's
 /// action, evaluates all of the step's checks, and turns what happened into results. An SP fault
 /// fails a step; anything else thrown is a harness error (errored), never an SP failure.
 /// </summary>
@@ -19,30 +19,40 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
 {
     private readonly IReadOnlySet<string> _capabilities = TargetLoader.Capabilities(options.Target);
 
+    private string? TargetToken => options.Target.Scim?.Token;
+
     /// <summary>The run's one redactor: the SP session registers its token here before anything is captured.</summary>
     public Redactor Redactor { get; } = redactor ?? new();
 
-    public async Task<RunResult> RunAsync(IReadOnlyList<Scenario> scenarios, string runId, CancellationToken cancellationToken)
+    public Task<RunResult> RunAsync(IReadOnlyList<Scenario> scenarios, string runId, CancellationToken cancellationToken) =>
+        RunAsync(scenarios, runId, [], cancellationToken);
+
+    /// <summary>
+    /// Runs the scenarios on this runner and on <paramref name="helpers"/> at once, each worker against an SP of its own
+    /// and taking the next scenario as it finishes one. Every scenario's users come from the seed, not from the worker
+    /// or the order, so the results are those of a serial run; they are listed in the scenarios' order.
+    /// </summary>
+    public async Task<RunResult> RunAsync(IReadOnlyList<Scenario> scenarios, string runId, IReadOnlyList<ScenarioRunner> helpers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
-        Redactor.AddSecret(options.Target.Scim?.Token);
-        var start = options.Time.GetUtcNow();
-        var results = new List<ScenarioResult>();
-        var interrupted = false;
-        foreach (var scenario in scenarios)
+        ArgumentNullException.ThrowIfNull(helpers);
+        ScenarioRunner[] workers = [this, .. helpers];
+        foreach (var worker in workers)
         {
-            if (cancellationToken.IsCancellationRequested)
+            worker.Redactor.AddSecret(worker.TargetToken);
+        }
+        var start = options.Time.GetUtcNow();
+        var results = new ScenarioResult?[scenarios.Count];
+        var next = -1;
+        async Task WorkAsync(ScenarioRunner worker)
+        {
+            int index;
+            while (!cancellationToken.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < scenarios.Count)
             {
-                interrupted = true;
-                break;
-            }
-            results.Add(await RunScenarioAsync(scenario, cancellationToken).ConfigureAwait(false));
-            if (cancellationToken.IsCancellationRequested)
-            {
-                interrupted = true;
-                break;
+                results[index] = await worker.RunScenarioAsync(scenarios[index], cancellationToken).ConfigureAwait(false);
             }
         }
+        await Task.WhenAll(workers.Select(WorkAsync)).ConfigureAwait(false);
         return new RunResult
         {
             RunId = runId,
@@ -51,11 +61,11 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
             Target = options.Target.Name,
             Start = start,
             End = options.Time.GetUtcNow(),
-            Scenarios = results,
+            Scenarios = [.. results.OfType<ScenarioResult>()],
             HarnessVersion = HarnessInfo.Version,
             Commit = HarnessInfo.Commit,
             Shard = options.Shard,
-            Interrupted = interrupted,
+            Interrupted = cancellationToken.IsCancellationRequested,
         };
     }
 
