@@ -27,15 +27,16 @@ public static class HtmlReport
         h.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         h.Append(CultureInfo.InvariantCulture, $"<title>Conformance — {E(run.Target)} — {E(SummaryMarkdown.Verdict(run))}</title><style>{Css}</style></head><body>");
         Header(h, run);
+        h.Append("<main>");
         Areas(h, run);
         Requirements(h, run);
+        h.Append("<section id=\"scenarios\" aria-labelledby=\"scenarios-heading\"><h2 id=\"scenarios-heading\">Scenarios</h2>");
         Filters(h, run);
-        h.Append("<section id=\"scenarios\">");
         foreach (var s in run.Scenarios.OrderByDescending(s => s.Outcome).ThenBy(s => s.Id, StringComparer.Ordinal))
         {
             Scenario(h, s, saml);
         }
-        h.Append(CultureInfo.InvariantCulture, $"</section><p id=\"shown\" class=\"muted\"></p><script>{Script}</script></body></html>");
+        h.Append(CultureInfo.InvariantCulture, $"</section></main><script>{Script}</script></body></html>");
         return h.ToString();
     }
 
@@ -123,7 +124,7 @@ public static class HtmlReport
 
     private static void Filters(StringBuilder h, RunResult run)
     {
-        h.Append("<section class=\"filters\" aria-label=\"filters\"><label>outcome <select id=\"filter-outcome\"><option value=\"\">all</option>");
+        h.Append("<div class=\"filters\" role=\"search\" aria-label=\"filter the scenarios\"><label>outcome <select id=\"filter-outcome\"><option value=\"\">all</option>");
         foreach (var o in Enum.GetValues<Outcome>())
         {
             h.Append(CultureInfo.InvariantCulture, $"<option>{ResultsJson.Kebab(o)}</option>");
@@ -138,7 +139,7 @@ public static class HtmlReport
         {
             h.Append(CultureInfo.InvariantCulture, $"<option>{E(t)}</option>");
         }
-        h.Append("</select></label> <label>text <input id=\"filter-text\" type=\"search\" placeholder=\"id, title, check, message\"></label></section>");
+        h.Append("</select></label> <label>text <input id=\"filter-text\" type=\"search\" placeholder=\"id, title, check, message\"></label> <span id=\"shown\" class=\"muted\" role=\"status\"></span></div>");
     }
 
     private static void Scenario(StringBuilder h, ScenarioResult s, IReadOnlyDictionary<SamlMessageRecord, SavedSamlMessage> saml)
@@ -171,18 +172,18 @@ public static class HtmlReport
     private static void Step(StringBuilder h, StepResult step, IReadOnlyDictionary<SamlMessageRecord, SavedSamlMessage> saml)
     {
         var outcome = ResultsJson.Kebab(step.Outcome);
-        h.Append(CultureInfo.InvariantCulture, $"<div class=\"step {outcome}\"><h4><span class=\"pill {outcome}\">{outcome}</span> {step.Index + 1}. <code>{E(step.Action)}</code> {E(step.Name ?? "")}</h4>");
+        h.Append(CultureInfo.InvariantCulture, $"<div class=\"step {outcome}\"><h3><span class=\"pill {outcome}\">{outcome}</span> {step.Index + 1}. <code>{E(step.Action)}</code> {E(step.Name ?? "")}</h3>");
         if (step.Error is not null)
         {
             h.Append(CultureInfo.InvariantCulture, $"<p class=\"reason\">{E(step.Error)}</p>");
         }
         if (step.Checks.Count > 0)
         {
-            h.Append("<table class=\"checks\"><thead><tr><th></th><th>check</th><th>expected</th><th>actual</th><th>requirement</th></tr></thead><tbody>");
+            h.Append("<table class=\"checks\"><thead><tr><th>outcome</th><th>check</th><th>expected</th><th>actual</th><th>requirement</th></tr></thead><tbody>");
             foreach (var c in step.Checks)
             {
                 var co = ResultsJson.Kebab(c.Outcome);
-                h.Append(CultureInfo.InvariantCulture, $"<tr class=\"{co}\"><td><span class=\"pill {co}\">{co}</span></td><td>{E(c.Name)}<br><span class=\"muted\">{E(c.Condition)} · {c.Severity.ToString().ToLowerInvariant()}</span>{(c.Message is null ? "" : $"<br><span class=\"msg\">{E(c.Message)}</span>")}</td><td><code>{E(c.Expected)}</code></td><td><code>{E(c.Actual)}</code></td><td>{(c.Requirement is null ? "" : Badge(c.Requirement))}</td></tr>");
+                h.Append(CultureInfo.InvariantCulture, $"<tr class=\"{co}\"><td><span class=\"pill {co}\">{co}</span></td><td>{E(c.Name)}<br><span class=\"muted\">{E(c.Condition)}{(c.Severity == Severity.Failure ? "" : $" · counts as {c.Severity.ToString().ToLowerInvariant()}")}</span>{(c.Message is null ? "" : $"<br><span class=\"msg\">{E(c.Message)}</span>")}</td><td><code>{E(c.Expected)}</code></td><td><code>{E(c.Actual)}</code></td><td>{(c.Requirement is null ? "" : Badge(c.Requirement))}</td></tr>");
             }
             h.Append("</tbody></table>");
         }
@@ -301,12 +302,12 @@ public static class HtmlReport
 
     private const string Css = """
         :root{--pass:#1a7f37;--fail:#cf222e;--warn:#9a6700;--skip:#6e7781;--err:#8250df;font-family:system-ui,-apple-system,"Segoe UI",sans-serif;font-size:15px;color:#1f2328}
-        body{max-width:1200px;margin:0 auto;padding:1rem 1.5rem}h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;display:inline}h4{margin:.6rem 0 .3rem;font-size:1rem}
-        .verdict{font-size:1.3rem;font-weight:700;margin:.3rem 0}.verdict.passed,.verdict.warning{color:var(--pass)}.verdict.failed,.verdict.inconclusive,.verdict.skipped{color:var(--fail)}.verdict.errored{color:var(--err)}
+        body{max-width:1200px;margin:0 auto;padding:1rem 1.5rem}h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;display:inline}h3{margin:.6rem 0 .3rem;font-size:1rem}
+        .verdict{font-size:1.3rem;font-weight:700;margin:.3rem 0}.verdict.passed,.verdict.warning{color:var(--pass)}.verdict.failed,.verdict.inconclusive,.verdict.skipped{color:var(--fail)}.verdict.errored{color:var(--err)}.verdict.expected-failure{color:var(--pass)}
         .counts{display:flex;gap:1rem;list-style:none;padding:0;flex-wrap:wrap}.muted{color:#59636e;font-size:.85rem}
         table{border-collapse:collapse;width:100%;margin:.4rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f6f8fa}
-        .pill{display:inline-block;border-radius:1rem;padding:0 .55rem;font-size:.8rem;color:#fff;text-decoration:none}.pill.passed{background:var(--pass)}.pill.failed{background:var(--fail)}.pill.warning{background:var(--warn)}.pill.skipped{background:var(--skip)}.pill.inconclusive{background:var(--warn)}.pill.errored{background:var(--err)}
-        details.scenario{border:1px solid #d0d7de;border-left:6px solid var(--skip);border-radius:6px;margin:.5rem 0;padding:.3rem .6rem}details.scenario.passed{border-left-color:var(--pass)}details.scenario.failed{border-left-color:var(--fail)}details.scenario.warning,details.scenario.inconclusive{border-left-color:var(--warn)}details.scenario.errored{border-left-color:var(--err)}
+        .pill{display:inline-block;border-radius:1rem;padding:0 .55rem;font-size:.8rem;color:#fff;text-decoration:none}.pill.passed{background:var(--pass)}.pill.failed{background:var(--fail)}.pill.warning{background:var(--warn)}.pill.skipped{background:var(--skip)}.pill.inconclusive{background:var(--warn)}.pill.errored{background:var(--err)}.pill.expected-failure{background:#0969da}
+        details.scenario{border:1px solid #d0d7de;border-left:6px solid var(--skip);border-radius:6px;margin:.5rem 0;padding:.3rem .6rem}details.scenario.passed{border-left-color:var(--pass)}details.scenario.failed{border-left-color:var(--fail)}details.scenario.warning,details.scenario.inconclusive{border-left-color:var(--warn)}details.scenario.errored{border-left-color:var(--err)}details.scenario.expected-failure{border-left-color:#0969da}
         summary{cursor:pointer}.body{padding:.3rem 0 .3rem 1rem}.reason{color:var(--fail);font-weight:600}.msg{font-size:.85rem}.note{font-size:.85rem;color:#59636e;margin:.1rem 0}
         .req{display:inline-block;background:#ddf4ff;border-radius:4px;padding:0 .35rem;font-size:.8rem;color:#0969da;text-decoration:none}.reqs{padding-left:1rem}
         pre{background:#f6f8fa;padding:.5rem;overflow:auto;max-height:28rem;font-size:.8rem;white-space:pre-wrap;word-break:break-all}code{font-size:.85rem}
@@ -322,7 +323,10 @@ public static class HtmlReport
             all.forEach(function(d){var ok=(!f.o.value||d.dataset.outcome===f.o.value)&&(!f.a.value||d.dataset.area===f.a.value)
               &&(!f.t.value||(' '+d.dataset.tags+' ').indexOf(' '+f.t.value+' ')>=0)&&(!f.x.value||d.textContent.toLowerCase().indexOf(f.x.value.toLowerCase())>=0);
               d.hidden=!ok;if(ok)n++;});
-            document.getElementById('shown').textContent=n+' of '+all.length+' scenarios shown';}
+            document.getElementById('shown').textContent=n+' of '+all.length+' scenarios shown';
+            var q=new URLSearchParams();['o','a','t','x'].forEach(function(k){if(f[k].value)q.set(k,f[k].value)});
+            var hash=q.toString();if(location.hash.slice(1)!==hash&&(hash||location.hash.indexOf('=')>0))history.replaceState(null,'',hash?'#'+hash:location.pathname);}
+          if(location.hash.indexOf('=')>0){var p=new URLSearchParams(location.hash.slice(1));['o','a','t','x'].forEach(function(k){if(p.has(k))f[k].value=p.get(k)})}
           [f.o,f.a,f.t].forEach(function(e){e.addEventListener('change',apply)});f.x.addEventListener('input',apply);apply();
         })();
         """;

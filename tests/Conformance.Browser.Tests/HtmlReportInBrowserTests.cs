@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Reporting;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Conformance.Browser.Tests;
@@ -45,6 +46,31 @@ public class HtmlReportInBrowserTests
 
     [TearDown]
     public async Task ClosePageAsync() => await _page.CloseAsync();
+
+    [Test]
+    public async Task Report_PassesTheAxeAccessibilityRules()
+    {
+        var results = await _page.RunAxe();
+
+        Assert.That(results.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Filters_AreKeptInTheUrlAndReadBackFromIt()
+    {
+        await _page.SelectOptionAsync("#filter-outcome", "failed");
+        var url = _page.Url;
+        var reopened = await _browser.NewPageAsync();
+        await reopened.GotoAsync(url);
+        var shown = await reopened.Locator("#shown").InnerTextAsync();
+        await reopened.CloseAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(url, Does.EndWith("#o=failed"));
+            Assert.That(shown, Is.EqualTo($"2 of {_counts["total"]} scenarios shown"));
+        });
+    }
 
     [Test]
     public async Task Counts_ShownOnThePage_EqualTheCountsOfResultsJson()
