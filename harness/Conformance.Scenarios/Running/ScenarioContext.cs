@@ -105,6 +105,13 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
         return new ScimAdminClient(new Uri(scim.BaseUrl), scim.Token, Harness.HarnessEnvironment.EngineOptions(scim), this, Redactor, Time, channel);
     }
 
+    /// <summary>
+    /// An HTTP client whose every exchange is evidence of the scenario (captured on <paramref name="channel"/>, redacted):
+    /// what a step or check downloads is in the report like what the IdP sent.
+    /// </summary>
+    public HttpClient EvidenceClient(string channel) =>
+        new(new CapturingHandler(this, Redactor, Time, channel) { InnerHandler = new SocketsHttpHandler() }) { Timeout = TimeSpan.FromSeconds(30) };
+
     /// <summary>Throws <see cref="CapabilityMissingException"/> unless the target declares <paramref name="capability"/>.</summary>
     public void Require(string capability, string why)
     {

@@ -283,12 +283,17 @@ public sealed class IdpCertificateConsistent : Condition<AppInput>
     protected override async Task<Observation> ObserveAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         var idp = context.Get<MockIdpServer>();
-        using var http = new HttpClient();
+        using var http = context.EvidenceClient("saml");
         var pem = await http.GetStringAsync(new Uri(idp.CertificateUrl(input.App)), cancellationToken).ConfigureAwait(false);
-        var metadata = await http.GetStringAsync(new Uri(idp.MetadataUrl(input.App)), cancellationToken).ConfigureAwait(false);
+        var metadata = SafeXmlDocument.Load(await http.GetStringAsync(new Uri(idp.MetadataUrl(input.App)), cancellationToken).ConfigureAwait(false));
         using var downloaded = X509Certificate2.CreateFromPem(pem);
-        var inMetadata = Regex.Match(metadata, "<(?:ds:)?X509Certificate>([^<]+)</", RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value.Trim();
-        var same = Convert.ToBase64String(downloaded.RawData) == Regex.Replace(inMetadata, @"\s", "", RegexOptions.None, TimeSpan.FromSeconds(1));
-        return new Observation(same, $"certificate.pem subject {downloaded.Subject}, thumbprint {downloaded.Thumbprint}");
+        var ns = new XmlNamespaceManager(metadata.NameTable);
+        ns.AddNamespace("md", "urn:oasis:names:tc:SAML:2.0:metadata");
+        ns.AddNamespace("ds", "http://www.w3.org/2000/09/xmldsig#");
+        // SAML Metadata 2.4.1.1: a KeyDescriptor without use, or with use="signing", carries the signing key.
+        var published = metadata.SelectNodes("//md:IDPSSODescriptor/md:KeyDescriptor[not(@use) or @use='signing']/ds:KeyInfo/ds:X509Data/ds:X509Certificate", ns)?
+            .Cast<XmlNode>().Select(n => string.Concat(n.InnerText.Where(c => !char.IsWhiteSpace(c)))).ToList() ?? [];
+        var same = published.Contains(Convert.ToBase64String(downloaded.RawData), StringComparer.Ordinal);
+        return new Observation(same, $"certificate.pem subject {downloaded.Subject}, thumbprint {downloaded.Thumbprint}; the metadata publishes {published.Count} signing certificate(s)");
     }
 }

@@ -58,7 +58,7 @@ public sealed class SsoConfigure : StepAction<SsoConfigureInput>
             if (input.FromMetadata)
             {
                 var metadata = saml?.Metadata ?? throw new InvalidOperationException("the target declares no saml.metadata");
-                using var http = new HttpClient();
+                using var http = context.EvidenceClient("saml");
                 settings = await idp.ConfigureSsoFromMetadataUrlAsync(input.App, new Uri(metadata), http, s => Apply(input, s), cancellationToken).ConfigureAwait(false);
             }
             else
