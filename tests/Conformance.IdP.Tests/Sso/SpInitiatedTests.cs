@@ -18,7 +18,7 @@ public class SpInitiatedTests
     [TearDown]
     public async Task StopAsync() => await _h.DisposeAsync();
 
-    private Task<Agent.SsoOutcome> StartAtSp(string user = "ada", string password = IdpHarness.AdaPassword) =>
+    private Task<Conformance.IdP.Agent.SsoOutcome> StartAtSp(string user = "ada", string password = IdpHarness.AdaPassword) =>
         _h.Agent.StartAtSpAsync(new Uri(_h.Sp.LoginUrl), user, password);
 
     [TestCase(false)]
