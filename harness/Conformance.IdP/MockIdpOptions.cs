@@ -61,6 +61,12 @@ public sealed record MockIdpOptions
     /// <summary>The guide's rules of the SSO tab; tests switch one off to prove a scenario notices.</summary>
     public IdpRules Rules { get; init; } = IdpRules.Guide;
 
+    /// <summary>The Admin Portal's administrator (under /portal); the password is random unless given.</summary>
+    public string AdminEmail { get; init; } = "admin@conformance.test";
+
+    /// <summary>Null: a random password, readable as <see cref="MockIdpServer.AdminPassword"/>.</summary>
+    public string? AdminPassword { get; init; }
+
     /// <summary>Where ASP.NET Core logs go; nowhere when null.</summary>
     public Action<ILoggingBuilder>? Logging { get; init; }
 }

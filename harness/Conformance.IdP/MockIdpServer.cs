@@ -6,6 +6,9 @@ using Conformance.Saml;
 using Conformance.Saml.Responses;
 using Conformance.IdP.Admin;
 using Conformance.IdP.Insights;
+using Conformance.IdP.Portal;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Conformance.IdP.Pages;
 using Conformance.IdP.Sessions;
 using Conformance.IdP.Sso;
@@ -30,13 +33,20 @@ public sealed class MockIdpServer : IAsyncDisposable
     private readonly IdpState _state;
     private readonly SamlEndpoints _saml;
 
-    private MockIdpServer(WebApplication web, IdpState state, SamlEndpoints saml, string apiKey)
+    private MockIdpServer(WebApplication web, IdpState state, SamlEndpoints saml, string apiKey, string adminPassword)
     {
         _web = web;
         _state = state;
         _saml = saml;
         ApiKey = apiKey;
+        AdminPassword = adminPassword;
     }
+
+    /// <summary>The Admin Portal administrator's password (the email is <see cref="MockIdpOptions.AdminEmail"/>).</summary>
+    public string AdminPassword { get; }
+
+    /// <summary>The Admin Portal: USER AUTHENTICATION &gt; SSO Applications.</summary>
+    public string PortalUrl => $"{BaseUrl}/portal/applications";
 
     /// <summary>The <c>x-api-key</c> of the admin and Directory Insights APIs.</summary>
     public string ApiKey { get; }
@@ -67,9 +77,15 @@ public sealed class MockIdpServer : IAsyncDisposable
         var state = new IdpState(options, registry, new SessionStore(options.Time));
         var saml = new SamlEndpoints(state);
         var portal = new PortalEndpoints(state, saml);
-        var web = builder.Build();
         var apiKey = options.ApiKey ?? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
-        web.Use(new ApiGuard(apiKey, () => state.BaseUrl).Middleware("/admin", "/insights"));
+        var adminPassword = options.AdminPassword ?? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+        AddPortal(builder.Services, state, new PortalAccess(options.AdminEmail, adminPassword));
+        var web = builder.Build();
+        web.Use(new ApiGuard(apiKey, () => state.BaseUrl).Middleware(keyed: ["/admin", "/insights"], hostOnly: ["/portal"]));
+        web.UseAuthentication();
+        web.UseAuthorization();
+        web.UseAntiforgery();
+        web.MapRazorComponents<PortalApp>();
         string[] getPost = [HttpMethods.Get, HttpMethods.Post];
         web.MapMethods("/saml2/{suffix}", getPost, saml.SsoAsync);
         web.MapGet("/saml2/{suffix}/metadata", saml.MetadataAsync);
@@ -86,7 +102,7 @@ public sealed class MockIdpServer : IAsyncDisposable
             context.Response.Redirect("/userconsole");
             return Task.CompletedTask;
         });
-        var server = new MockIdpServer(web, state, saml, apiKey);
+        var server = new MockIdpServer(web, state, saml, apiKey, adminPassword);
         if (options.EnableAdminApi)
         {
             AdminApi.Map(web, server);
@@ -112,6 +128,29 @@ public sealed class MockIdpServer : IAsyncDisposable
     }
 
     internal MockIdpOptions Options => _state.Options;
+
+    /// <summary>
+    /// The Admin Portal: server-rendered Razor components behind an administrator's cookie (SameSite strict) and
+    /// anti-forgery tokens on every form; its keys live only as long as this IdP.
+    /// </summary>
+    private static void AddPortal(IServiceCollection services, IdpState state, PortalAccess access)
+    {
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.LoginPath = "/portal/login";
+            cookie.ReturnUrlParameter = "return";
+            cookie.Cookie.Name = "jc_admin";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddAuthorization();
+        services.AddAntiforgery();
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddSingleton(state);
+        services.AddSingleton(access);
+    }
 
     /// <summary>The SSO IdP URL, {base}/saml2/{custom_value}: the BlueJeans "Login URL".</summary>
     public string SsoUrl(string app) => _state.SsoUrl(App(app));
@@ -198,6 +237,7 @@ public sealed class MockIdpServer : IAsyncDisposable
         {
             text.AppendLine($"  Directory Insights POST {InsightsUrl}/events  (…/events/count, …/events/distinct)");
         }
+        text.AppendLine($"  Admin Portal       {PortalUrl}  (admin {Options.AdminEmail}, password {AdminPassword})");
         if (Options.EnableAdminApi || Options.Insights is not null)
         {
             // Shown once, to the person who started the IdP: the APIs refuse every request without it.

@@ -39,13 +39,20 @@ internal sealed class ApiGuard(string apiKey, Func<string> baseUrl)
             || (Uri.TryCreate(baseUrl(), UriKind.Absolute, out var own) && string.Equals(own.Host, name, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Runs the guard in front of every path under the given prefixes.</summary>
-    public Func<HttpContext, Func<Task>, Task> Middleware(params string[] prefixes) => async (context, next) =>
+    /// <summary>
+    /// The guard in front of the APIs (<paramref name="keyed"/>: key and Host) and of the Admin Portal
+    /// (<paramref name="hostOnly"/>: Host; its forms carry anti-forgery tokens and its cookie is SameSite strict).
+    /// </summary>
+    public Func<HttpContext, Func<Task>, Task> Middleware(string[] keyed, string[] hostOnly) => async (context, next) =>
     {
-        if (prefixes.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.Ordinal)) && Refusal(context.Request) is { } refused)
+        bool Under(string[] prefixes) => prefixes.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.Ordinal));
+        var refused = Under(keyed) ? Refusal(context.Request)
+            : Under(hostOnly) && !HostAllowed(context.Request.Host) ? (StatusCodes.Status400BadRequest, $"Host '{context.Request.Host}' is not this IdP's address.")
+            : null;
+        if (refused is { } answer)
         {
-            context.Response.StatusCode = refused.Status;
-            await context.Response.WriteAsJsonAsync(new { message = refused.Message }).ConfigureAwait(false);
+            context.Response.StatusCode = answer.Status;
+            await context.Response.WriteAsJsonAsync(new { message = answer.Message }).ConfigureAwait(false);
             return;
         }
         await next().ConfigureAwait(false);

@@ -43,6 +43,7 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null, IdpRules? r
             }, cancellationToken).ConfigureAwait(false);
             parts.Idp = idp;
             context.Redactor.AddSecret(idp.ApiKey);
+            context.Redactor.AddSecret(idp.AdminPassword);
             context.Services[typeof(MockIdpServer)] = idp;
             context.Set(ScenarioValues.IdpBaseUrl, idp.BaseUrl);
             context.Set(ScenarioValues.IdpUserConsoleUrl, idp.UserConsoleUrl);

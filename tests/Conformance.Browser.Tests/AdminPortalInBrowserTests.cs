@@ -1,0 +1,142 @@
+using Conformance.Core.Applications;
+using Conformance.Core.Directories;
+using Conformance.Core.Saml;
+using Conformance.IdP;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Conformance.Browser.Tests;
+
+/// <summary>The guide's Admin Portal click paths, done by a person in chromium against the mock IdP's portal.</summary>
+public class AdminPortalInBrowserTests
+{
+    private sealed class NoSink : ISamlMessageSink
+    {
+        public void Record(SamlMessageRecord message) { }
+    }
+
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private MockIdpServer _idp = null!;
+    private ApplicationCatalog _catalog = null!;
+    private IPage _page = null!;
+
+    [OneTimeSetUp]
+    public async Task LaunchAsync() => (_playwright, _browser) = await Chromium.LaunchAsync(Chromium.DebianPath);
+
+    [OneTimeTearDown]
+    public async Task CloseAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [SetUp]
+    public async Task StartIdpAndSignInAsync()
+    {
+        var directory = new JumpCloudDirectory();
+        _catalog = new ApplicationCatalog(directory);
+        _idp = await MockIdpServer.StartAsync(new MockIdpOptions { Directory = directory, Catalog = _catalog, Sink = new NoSink() });
+        _page = await _browser.NewPageAsync();
+        await _page.GotoAsync(_idp.PortalUrl);
+        await _page.FillAsync("#admin-email", "admin@conformance.test");
+        await _page.FillAsync("#admin-password", _idp.AdminPassword);
+        await _page.ClickAsync("#admin-login");
+        await _page.WaitForSelectorAsync("#applications");
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        await _page.CloseAsync();
+        await _idp.DisposeAsync();
+    }
+
+    [Test]
+    public async Task AddNewApplication_ThroughSearchNextAndAdvancedSettings_SavesItWithTheCustomIdpUrl()
+    {
+        await _page.ClickAsync("#add-application");
+        await _page.FillAsync("#catalogue-search", "blue");
+        await _page.PressAsync("#catalogue-search", "Enter");
+        await _page.ClickAsync("[data-catalogue=bluejeans]");
+        await _page.ClickAsync("#next");
+        await _page.FillAsync("#display-label", "BlueJeans Video");
+        await _page.FillAsync("#description", "Video meetings");
+        await _page.CheckAsync("input[name=ImageKind][value=color]");
+        await _page.FillAsync("#image-color", "#123456");
+        await _page.ClickAsync("#advanced-settings summary");
+        await _page.FillAsync("#sso-suffix", "bjn-video");
+        await _page.ClickAsync("#save-application");
+        var notice = await _page.InnerTextAsync("#notice");
+        await _page.ClickAsync("#configure-application");
+        var idpUrl = await _page.InputValueAsync("#idp-url");
+
+        var app = _catalog.Applications.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(notice, Does.Contain("/saml2/bjn-video"));
+            Assert.That(idpUrl, Is.EqualTo($"{_idp.BaseUrl}/saml2/bjn-video"));
+            Assert.That((app.Name, app.DisplayLabel, app.Description, app.SsoSuffix), Is.EqualTo(("BlueJeans", "BlueJeans Video", "Video meetings", "bjn-video")));
+            Assert.That(app.PortalImage, Is.EqualTo(new PortalImage(PortalImageKind.ColorIndicator, "#123456")));
+        });
+    }
+
+    [Test]
+    public async Task Delete_AfterTypingAWrongCount_IsRefusedAndAfterTheRightCountDeletes()
+    {
+        _catalog.Create(new ApplicationSettings { Name = "BlueJeans", DisplayLabel = "BlueJeans Video", SsoSuffix = "bluejeans" });
+        _catalog.Create(new ApplicationSettings { Name = "Custom SAML App", DisplayLabel = "Wiki", SsoSuffix = "wiki" });
+        await _page.GotoAsync(_idp.PortalUrl + "?search=BlueJeans");
+        var listed = await _page.Locator("#applications tbody tr").CountAsync();
+        await _page.CheckAsync("#applications tbody input[type=checkbox]");
+        await _page.ClickAsync("#delete");
+        await _page.FillAsync("#confirm-count", "2");
+        await _page.ClickAsync("#delete-application");
+        var refusal = await _page.InnerTextAsync("#error");
+        var afterRefusal = _catalog.Applications.Count;
+        await _page.FillAsync("#confirm-count", "1");
+        await _page.ClickAsync("#delete-application");
+        var notice = await _page.InnerTextAsync("#notice");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed, Is.EqualTo(1), "the search shows only BlueJeans");
+            Assert.That(refusal, Does.Contain("Enter the number of the applications you are deleting"));
+            Assert.That(afterRefusal, Is.EqualTo(2));
+            Assert.That(notice, Does.Contain("1 application(s) deleted: BlueJeans Video"));
+            Assert.That(_catalog.Applications.Select(a => a.DisplayLabel), Is.EqualTo(new[] { "Wiki" }));
+        });
+    }
+
+    [Test]
+    public async Task ApplicationPanel_SavesGeneralInfoAndKeepsTheIdpUrlReadOnly()
+    {
+        var app = _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
+        await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
+        await _page.FillAsync("#display-label", "Meetings");
+        await _page.UncheckAsync("#show-in-portal");
+        await _page.ClickAsync("#save-general-info");
+        await _page.WaitForSelectorAsync("#notice");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((_catalog.Get(app.Id).DisplayLabel, _catalog.Get(app.Id).ShowInPortal), Is.EqualTo(("Meetings", false)));
+            Assert.That(await _page.GetAttributeAsync("#idp-url", "readonly"), Is.Not.Null);
+            Assert.That(await _page.GetAttributeAsync("#download-certificate", "href"), Is.EqualTo("/saml2/bluejeans/certificate.pem"));
+        });
+    }
+
+    [Test]
+    public async Task Pages_PassTheAxeAccessibilityRules()
+    {
+        _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
+        var violations = new List<string>();
+        foreach (var path in new[] { "/portal/applications", "/portal/applications/new?app=bluejeans&step=details", $"/portal/applications/{_catalog.Applications[0].Id}" })
+        {
+            await _page.GotoAsync(_idp.BaseUrl + path);
+            violations.AddRange((await _page.RunAxe()).Violations.Select(v => $"{path}: {v.Id}: {v.Help}"));
+        }
+
+        Assert.That(violations, Is.Empty);
+    }
+}
