@@ -56,6 +56,16 @@ internal static class Serve
     {
         var directory = new JumpCloudDirectory();
         var catalog = new ApplicationCatalog(directory);
+        var insights = new Conformance.Core.Insights.InsightsLog(TimeProvider.System, "org-serve");
+        // The Admin Portal's Identity Management tab pushes to whatever SCIM Base URL an administrator enters there.
+        await using var idm = new Conformance.Scim.IdentityManagement(new Conformance.Scim.IdentityManagementOptions
+        {
+            Directory = directory,
+            Catalog = catalog,
+            Insights = insights,
+            Exchanges = new Discard(),
+            Redactor = new Conformance.Core.Http.Redactor(),
+        });
         await using var idp = await MockIdpServer.StartAsync(new MockIdpOptions
         {
             Directory = directory,
@@ -63,7 +73,8 @@ internal static class Serve
             Sink = new Discard(),
             Port = port,
             EnableAdminApi = true,
-            Insights = new Conformance.Core.Insights.InsightsLog(TimeProvider.System, "org-serve"),
+            Insights = insights,
+            IdentityManagement = idm,
         }, cancellationToken).ConfigureAwait(false);
         await stdout.WriteLineAsync(idp.DescribeUrls()).ConfigureAwait(false);
         if (sp is not null)
@@ -126,9 +137,13 @@ internal static class Serve
             """).ConfigureAwait(false);
     }
 
-    private sealed class Discard : ISamlMessageSink
+    private sealed class Discard : ISamlMessageSink, Conformance.Core.Http.IExchangeSink
     {
         public void Record(SamlMessageRecord message)
+        {
+        }
+
+        public void Record(Conformance.Core.Http.HttpExchange exchange)
         {
         }
     }

@@ -61,6 +61,12 @@ public sealed record MockIdpOptions
     /// <summary>The guide's rules of the SSO tab; tests switch one off to prove a scenario notices.</summary>
     public IdpRules Rules { get; init; } = IdpRules.Guide;
 
+    /// <summary>
+    /// The organisation's Identity Management engine: with it, an application's panel has the Identity Management tab
+    /// (Base URL, Token Key, Activate, Deactivate IdM connection). Owned by the caller.
+    /// </summary>
+    public Conformance.Scim.IdentityManagement? IdentityManagement { get; init; }
+
     /// <summary>The Admin Portal's administrator (under /portal); the password is random unless given.</summary>
     public string AdminEmail { get; init; } = "admin@conformance.test";
 

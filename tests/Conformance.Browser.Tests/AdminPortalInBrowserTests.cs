@@ -1,7 +1,10 @@
 using Conformance.Core.Applications;
 using Conformance.Core.Directories;
+using Conformance.Core.Http;
+using Conformance.Core.Insights;
 using Conformance.Core.Saml;
 using Conformance.IdP;
+using Conformance.Scim;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -19,6 +22,7 @@ public class AdminPortalInBrowserTests
     private IBrowser _browser = null!;
     private MockIdpServer _idp = null!;
     private ApplicationCatalog _catalog = null!;
+    private IdentityManagement _idm = null!;
     private IPage _page = null!;
 
     [OneTimeSetUp]
@@ -36,7 +40,12 @@ public class AdminPortalInBrowserTests
     {
         var directory = new JumpCloudDirectory();
         _catalog = new ApplicationCatalog(directory);
-        _idp = await MockIdpServer.StartAsync(new MockIdpOptions { Directory = directory, Catalog = _catalog, Sink = new NoSink() });
+        var insights = new InsightsLog(TimeProvider.System, "org-portal");
+        _idm = new IdentityManagement(new IdentityManagementOptions
+        {
+            Directory = directory, Catalog = _catalog, Insights = insights, Exchanges = new ExchangeJournal(), Redactor = new Redactor(),
+        });
+        _idp = await MockIdpServer.StartAsync(new MockIdpOptions { Directory = directory, Catalog = _catalog, Sink = new NoSink(), Insights = insights, IdentityManagement = _idm });
         _page = await _browser.NewPageAsync();
         await _page.GotoAsync(_idp.PortalUrl);
         await _page.FillAsync("#admin-email", "admin@conformance.test");
@@ -50,6 +59,34 @@ public class AdminPortalInBrowserTests
     {
         await _page.CloseAsync();
         await _idp.DisposeAsync();
+        await _idm.DisposeAsync();
+    }
+
+    [Test]
+    public async Task IdentityManagementTab_ActivatesRefusesAHotTokenChangeAndDeactivatesAfterConfirm()
+    {
+        await using var sp = await BlueJeans.Stub.BlueJeansStub.StartAsync(new BlueJeans.Stub.BlueJeansStubOptions { Port = 0, Redactor = new Redactor() });
+        var token = sp.GenerateToken();
+        var app = _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
+        await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
+        await _page.FillAsync("#idm-base-url", sp.ScimBaseUrl);
+        await _page.FillAsync("#idm-token", token);
+        await _page.ClickAsync("#idm-activate");
+        var activated = await _page.InnerTextAsync("#idm-outcome");
+        await _page.FillAsync("#idm-token", "a-token-pasted-while-active");
+        await _page.ClickAsync("#idm-save");
+        var refused = await _page.InnerTextAsync("#idm-outcome");
+        await _page.ClickAsync("#idm-deactivate");
+        await _page.ClickAsync("#idm-confirm");
+        var deactivated = await _page.InnerTextAsync("#idm-outcome");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(activated, Is.EqualTo("The Identity Management integration has been successfully verified."));
+            Assert.That(refused, Does.Contain("you must deactivate the IdM integration, update the token key, and then reactivate the integration"));
+            Assert.That(deactivated, Is.EqualTo("The IdM connection is deactivated."));
+            Assert.That(_idm.For(app.Id).IsActive, Is.False);
+        });
     }
 
     [Test]

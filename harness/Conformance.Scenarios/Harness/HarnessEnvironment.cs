@@ -30,6 +30,20 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null, IdpRules? r
                     await client.ResetAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
+            var idm = new IdentityManagement(new IdentityManagementOptions
+            {
+                Directory = context.Directory,
+                Catalog = context.Applications,
+                Insights = context.Insights,
+                Exchanges = context,
+                Redactor = context.Redactor,
+                Time = context.Time,
+                Engine = EngineOptions(context.Target.Scim) with { ImportUserNamePrefix = context.Namespace.Prefix },
+                Rules = rules ?? IdpRules.Guide,
+            });
+            parts.Idm = idm;
+            context.Services[typeof(IdentityManagement)] = idm;
+            context.Settlers.Add(idm.WhenIdleAsync);
             var idp = await MockIdpServer.StartAsync(new MockIdpOptions
             {
                 Directory = context.Directory,
@@ -40,6 +54,7 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null, IdpRules? r
                 SigningCertificate = identity?.Signing,
                 Rules = rules ?? IdpRules.Guide,
                 Insights = context.Insights,
+                IdentityManagement = idm,
             }, cancellationToken).ConfigureAwait(false);
             parts.Idp = idp;
             context.Redactor.AddSecret(idp.ApiKey);
@@ -56,20 +71,6 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null, IdpRules? r
             {
                 context.Set(ScenarioValues.SpSloUrl, sloUrl);
             }
-            var idm = new IdentityManagement(new IdentityManagementOptions
-            {
-                Directory = context.Directory,
-                Catalog = context.Applications,
-                Insights = context.Insights,
-                Exchanges = context,
-                Redactor = context.Redactor,
-                Time = context.Time,
-                Engine = EngineOptions(context.Target.Scim) with { ImportUserNamePrefix = context.Namespace.Prefix },
-                Rules = rules ?? IdpRules.Guide,
-            });
-            parts.Idm = idm;
-            context.Services[typeof(IdentityManagement)] = idm;
-            context.Settlers.Add(idm.WhenIdleAsync);
             return parts;
         }
         catch
