@@ -108,6 +108,38 @@ public sealed class BrowserSession : IAsyncDisposable
             return null;
         });
 
+    /// <summary>
+    /// "To delete the application" in the Admin Portal: sign in, search for the application, check its box, click
+    /// Delete, enter <paramref name="typedCount"/> as the number of applications being deleted, click Delete Application.
+    /// The outcome's page text holds the portal's confirmation or its #error.
+    /// </summary>
+    public Task<BrowserOutcome> PortalDeleteApplicationAsync(string portalUrl, string adminEmail, string adminPassword, string displayLabel, string typedCount) =>
+        RunAsync("portal-delete-application", adminPassword, null, async shots =>
+        {
+            await _page.GotoAsync(portalUrl).ConfigureAwait(false);
+            await _page.Locator("#admin-email").FillAsync(adminEmail).ConfigureAwait(false);
+            await _page.Locator("#admin-password").FillAsync(adminPassword).ConfigureAwait(false);
+            await _page.Locator("#admin-login").ClickAsync().ConfigureAwait(false);
+            await _page.Locator("#applications").WaitForAsync().ConfigureAwait(false);
+            await _page.Locator("#search").FillAsync(displayLabel).ConfigureAwait(false);
+            await _page.Locator("#search").PressAsync("Enter").ConfigureAwait(false);
+            await _page.WaitForURLAsync(url => url.Contains("search=", StringComparison.Ordinal)).ConfigureAwait(false);
+            await ShotAsync("portal-search", shots).ConfigureAwait(false);
+            var box = _page.Locator("#applications tbody tr").Filter(new LocatorFilterOptions { HasText = displayLabel }).Locator("input[type=checkbox]");
+            if (await box.CountAsync().ConfigureAwait(false) == 0)
+            {
+                return $"The SSO Applications list shows no application '{displayLabel}'.";
+            }
+            await box.First.CheckAsync().ConfigureAwait(false);
+            await _page.Locator("#delete").ClickAsync().ConfigureAwait(false);
+            await _page.Locator("#confirm-count").FillAsync(typedCount).ConfigureAwait(false);
+            await ShotAsync("portal-confirm", shots).ConfigureAwait(false);
+            await _page.Locator("#delete-application").ClickAsync().ConfigureAwait(false);
+            await _page.Locator("#notice, #error").First.WaitForAsync().ConfigureAwait(false);
+            await ShotAsync("portal-deleted", shots).ConfigureAwait(false);
+            return null;
+        });
+
     public async ValueTask DisposeAsync()
     {
         await _context.CloseAsync().ConfigureAwait(false);

@@ -42,8 +42,10 @@ public sealed class MockIdpServer : IAsyncDisposable
         AdminPassword = adminPassword;
     }
 
-    /// <summary>The Admin Portal administrator's password (the email is <see cref="MockIdpOptions.AdminEmail"/>).</summary>
+    /// <summary>The Admin Portal administrator's password.</summary>
     public string AdminPassword { get; }
+
+    public string AdminEmail => _state.Options.AdminEmail;
 
     /// <summary>The Admin Portal: USER AUTHENTICATION &gt; SSO Applications.</summary>
     public string PortalUrl => $"{BaseUrl}/portal/applications";

@@ -17,6 +17,9 @@ public enum BrowserField
 
     [Description("Where the link the step followed (follow: passwordChange or logout) led; null when it could not be followed.")]
     FollowedTo,
+
+    [Description("The text of the last page (an Admin Portal confirmation, for instance).")]
+    PageText,
 }
 
 public sealed record BrowserResultInput
@@ -27,7 +30,7 @@ public sealed record BrowserResultInput
 public sealed class BrowserResultCondition : Condition<BrowserResultInput>
 {
     public override string Name => "browser.result";
-    public override string Description => "What the last browser flow came to: signedIn, sessionUser, error, failure, finalUrl, screenshots (count), followedTo.";
+    public override string Description => "What the last browser flow came to: signedIn, sessionUser, error, failure, finalUrl, screenshots (count), followedTo, pageText.";
 
     protected override Task<Observation> ObserveAsync(BrowserResultInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
@@ -48,6 +51,7 @@ public sealed class BrowserResultCondition : Condition<BrowserResultInput>
             BrowserField.Failure => outcome.Failure,
             BrowserField.FinalUrl => outcome.FinalUrl,
             BrowserField.FollowedTo => outcome.FollowedTo,
+            BrowserField.PageText => outcome.PageText,
             _ => outcome.Screenshots.Count,
         };
         return Task.FromResult(new Observation(value, $"pages: {string.Join(" → ", outcome.Titles)}{(outcome.FollowFailure is null ? "" : " — " + outcome.FollowFailure)}"));

@@ -80,6 +80,14 @@ internal static class BrowserRun
         var user = context.Directory.GetUser(input.User);
         var password = input.Password ?? user.Password;
         context.Redactor.AddSecret(password);
+        var saml = context.Target.Saml;
+        await InBrowserAsync(context, input.Trace, saml is null ? null : new Uri(new Uri(saml.AcsUrl).GetLeftPart(UriPartial.Authority)), saml?.Session,
+            session => flow(session, context.Get<MockIdpServer>(), user.Username, password, follow)).ConfigureAwait(false);
+    }
+
+    /// <summary>One browser flow of a step: Debian's chromium, screenshots and trace into the run folder, the outcome kept for browser.result.</summary>
+    public static async Task InBrowserAsync(ScenarioContext context, bool trace, Uri? spOrigin, Targets.SessionProbeSpec? sessionProbe, Func<BrowserSession, Task<BrowserOutcome>> flow)
+    {
         // Without a run folder (tests) the artifacts still go somewhere real, so screenshots are still taken.
         var runFolder = context.RunFolder ?? Path.Combine(Path.GetTempPath(), "conformance-browser", context.Scenario.Id);
         // No chromium is a harness error (errored), not the SP's fault: BrowserUnavailableException says how to get it.
@@ -87,15 +95,15 @@ internal static class BrowserRun
         {
             RunFolder = runFolder,
             ScenarioId = context.Scenario.Id,
-            RecordTrace = input.Trace,
+            RecordTrace = trace,
             Redactor = context.Redactor,
-            SpOrigin = context.Target.Saml is { } saml ? new Uri(new Uri(saml.AcsUrl).GetLeftPart(UriPartial.Authority)) : null,
-            SessionUserPattern = context.Target.Saml?.Session?.User,
-            SessionUrl = context.Target.Saml?.Session?.Url,
+            SpOrigin = spOrigin,
+            SessionUserPattern = sessionProbe?.User,
+            SessionUrl = sessionProbe?.Url,
         }).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
-            var outcome = await flow(session, context.Get<MockIdpServer>(), user.Username, password, follow).ConfigureAwait(false);
+            var outcome = await flow(session).ConfigureAwait(false);
             context.Services[typeof(BrowserResult)] = new BrowserResult(outcome);
             foreach (var shot in outcome.Screenshots)
             {
@@ -107,5 +115,33 @@ internal static class BrowserRun
             }
             context.Note($"browser: {string.Join(" → ", outcome.Titles)}{(outcome.Failure is null ? "" : " — " + outcome.Failure)}{(outcome.FollowFailure is null ? "" : " — " + outcome.FollowFailure)}");
         }
+    }
+}
+
+public sealed record PortalDeleteInput
+{
+    [Description("The application (id, display label or IdP URL suffix).")]
+    public required string App { get; init; }
+
+    [Description("What to type as 'the number of the applications you are deleting'; defaults to the right number, 1.")]
+    public string Count { get; init; } = "1";
+
+    [Description("Record a Playwright trace, passwords scrubbed.")]
+    public bool Trace { get; init; } = true;
+}
+
+/// <summary>"To delete the application", in the mock IdP's Admin Portal, by a person in chromium.</summary>
+public sealed class PortalDeleteApplication : StepAction<PortalDeleteInput>
+{
+    public override string Name => "portal.delete-application";
+    public override string Description =>
+        "In a real browser, the Admin Portal: search the application, check its box, Delete, enter the number of applications, Delete Application (browser.result pageText holds the confirmation).";
+
+    protected override Task ExecuteAsync(PortalDeleteInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var idp = context.Get<MockIdpServer>();
+        var app = context.Applications.Get(input.App);
+        return BrowserRun.InBrowserAsync(context, input.Trace, spOrigin: null, sessionProbe: null, session =>
+            session.PortalDeleteApplicationAsync(idp.PortalUrl, idp.AdminEmail, idp.AdminPassword, app.DisplayLabel, input.Count));
     }
 }
