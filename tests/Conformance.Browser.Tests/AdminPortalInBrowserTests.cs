@@ -164,6 +164,49 @@ public class AdminPortalInBrowserTests
     }
 
     [Test]
+    public async Task SsoTab_SavesTheSpAndTargetUrlThenDeactivatesAfterSave()
+    {
+        var app = _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
+        await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
+        await _page.FillAsync("#sp-entity-id", "https://bluejeans.example/saml");
+        await _page.FillAsync("#acs-url", "https://bluejeans.example/saml/acs");
+        await _page.FillAsync("#target-url", "relay-123");
+        await _page.FillAsync("#attributes", "email = email\nuid = username");
+        await _page.SelectOptionAsync("#signing", "Assertion");
+        await _page.ClickAsync("#sso-save");
+        var saved = await _page.InnerTextAsync("#sso-message");
+        var settings = _idp.FindSso(app.Id);
+        await _page.ClickAsync("#sso-deactivate");
+        await _page.ClickAsync("#sso-deactivate-save");
+        var deactivated = await _page.InnerTextAsync("#sso-message");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved, Is.EqualTo("The SSO configuration is saved."));
+            Assert.That((settings?.SpEntityId, settings?.AcsUrl, settings?.TargetUrl, settings?.Signing),
+                Is.EqualTo(("https://bluejeans.example/saml", "https://bluejeans.example/saml/acs", "relay-123", Conformance.Saml.Responses.SignedParts.Assertion)));
+            Assert.That(settings?.Attributes.Select(a => $"{a.Name}={a.UserProperty}"), Is.EqualTo(new[] { "email=email", "uid=username" }));
+            Assert.That(deactivated, Is.EqualTo("SSO is deactivated for this application."));
+            Assert.That(_idp.FindSso(app.Id)?.Active, Is.False);
+        });
+    }
+
+    [Test]
+    public async Task SsoTab_WithTheSpsMetadataUploaded_TakesItsEntityIdAndAcs()
+    {
+        await using var sp = await BlueJeans.Stub.BlueJeansStub.StartAsync(new BlueJeans.Stub.BlueJeansStubOptions { Port = 0, Redactor = new Redactor() });
+        using var http = new HttpClient();
+        var metadata = await http.GetStringAsync(sp.MetadataUrl);
+        var app = _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
+        await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
+        await _page.FillAsync("#sp-metadata", metadata);
+        await _page.ClickAsync("#sso-save");
+        await _page.WaitForSelectorAsync("#sso-message");
+
+        Assert.That((_idp.FindSso(app.Id)?.SpEntityId, _idp.FindSso(app.Id)?.AcsUrl), Is.EqualTo((sp.EntityId, sp.AcsUrl)));
+    }
+
+    [Test]
     public async Task Pages_PassTheAxeAccessibilityRules()
     {
         _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
