@@ -116,11 +116,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public Task<BrowserOutcome> PortalDeleteApplicationAsync(string portalUrl, string adminEmail, string adminPassword, string displayLabel, string typedCount) =>
         RunAsync("portal-delete-application", adminPassword, null, async shots =>
         {
-            await _page.GotoAsync(portalUrl).ConfigureAwait(false);
-            await _page.Locator("#admin-email").FillAsync(adminEmail).ConfigureAwait(false);
-            await _page.Locator("#admin-password").FillAsync(adminPassword).ConfigureAwait(false);
-            await _page.Locator("#admin-login").ClickAsync().ConfigureAwait(false);
-            await _page.Locator("#applications").WaitForAsync().ConfigureAwait(false);
+            await PortalSignInAsync(portalUrl, adminEmail, adminPassword).ConfigureAwait(false);
             await _page.Locator("#search").FillAsync(displayLabel).ConfigureAwait(false);
             await _page.Locator("#search").PressAsync("Enter").ConfigureAwait(false);
             await _page.WaitForURLAsync(url => url.Contains("search=", StringComparison.Ordinal)).ConfigureAwait(false);
@@ -139,6 +135,42 @@ public sealed class BrowserSession : IAsyncDisposable
             await ShotAsync("portal-deleted", shots).ConfigureAwait(false);
             return null;
         });
+
+    /// <summary>
+    /// "To authorize user access from the Application's page": sign in, SSO Applications, open the application, select
+    /// the User Groups tab, check the group, Save.
+    /// </summary>
+    public Task<BrowserOutcome> PortalBindGroupAsync(string portalUrl, string adminEmail, string adminPassword, string displayLabel, string group) =>
+        RunAsync("portal-bind-group", adminPassword, null, async shots =>
+        {
+            await PortalSignInAsync(portalUrl, adminEmail, adminPassword).ConfigureAwait(false);
+            var link = _page.Locator("#applications tbody tr").Filter(new LocatorFilterOptions { HasText = displayLabel }).Locator("a");
+            if (await link.CountAsync().ConfigureAwait(false) == 0)
+            {
+                return $"The SSO Applications list shows no application '{displayLabel}'.";
+            }
+            await link.First.ClickAsync().ConfigureAwait(false);
+            var box = _page.Locator($"#user-groups-tab ~ form input[data-group=\"{CssString(group)}\"]");
+            await _page.Locator("#user-groups-tab").WaitForAsync().ConfigureAwait(false);
+            if (await box.CountAsync().ConfigureAwait(false) == 0)
+            {
+                return $"The User Groups tab lists no group '{group}'.";
+            }
+            await box.CheckAsync().ConfigureAwait(false);
+            await _page.Locator("#groups-save").ClickAsync().ConfigureAwait(false);
+            await _page.Locator("#groups-message").WaitForAsync().ConfigureAwait(false);
+            await ShotAsync("portal-groups-saved", shots).ConfigureAwait(false);
+            return null;
+        });
+
+    private async Task PortalSignInAsync(string portalUrl, string adminEmail, string adminPassword)
+    {
+        await _page.GotoAsync(portalUrl).ConfigureAwait(false);
+        await _page.Locator("#admin-email").FillAsync(adminEmail).ConfigureAwait(false);
+        await _page.Locator("#admin-password").FillAsync(adminPassword).ConfigureAwait(false);
+        await _page.Locator("#admin-login").ClickAsync().ConfigureAwait(false);
+        await _page.Locator("#applications").WaitForAsync().ConfigureAwait(false);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -23,6 +23,7 @@ public class AdminPortalInBrowserTests
     private MockIdpServer _idp = null!;
     private ApplicationCatalog _catalog = null!;
     private IdentityManagement _idm = null!;
+    private JumpCloudDirectory _directory = null!;
     private IPage _page = null!;
 
     [OneTimeSetUp]
@@ -38,7 +39,7 @@ public class AdminPortalInBrowserTests
     [SetUp]
     public async Task StartIdpAndSignInAsync()
     {
-        var directory = new JumpCloudDirectory();
+        var directory = _directory = new JumpCloudDirectory();
         _catalog = new ApplicationCatalog(directory);
         var insights = new InsightsLog(TimeProvider.System, "org-portal");
         _idm = new IdentityManagement(new IdentityManagementOptions
@@ -204,6 +205,22 @@ public class AdminPortalInBrowserTests
         await _page.WaitForSelectorAsync("#sso-message");
 
         Assert.That((_idp.FindSso(app.Id)?.SpEntityId, _idp.FindSso(app.Id)?.AcsUrl), Is.EqualTo((sp.EntityId, sp.AcsUrl)));
+    }
+
+    [Test]
+    public async Task UserGroupsTab_UncheckingABoundGroup_TakesItsAccessAway()
+    {
+        var app = _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
+        _directory.AddGroup("g1", "Video Users");
+        _directory.AddGroup("g2", "Sales");
+        _catalog.BindGroup(app.Id, "g1");
+        await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
+        await _page.UncheckAsync("input[data-group='Video Users']");
+        await _page.CheckAsync("input[data-group='Sales']");
+        await _page.ClickAsync("#groups-save");
+        await _page.WaitForSelectorAsync("#groups-message");
+
+        Assert.That(_catalog.Get(app.Id).BoundGroupIds, Is.EquivalentTo(new[] { "g2" }));
     }
 
     [Test]

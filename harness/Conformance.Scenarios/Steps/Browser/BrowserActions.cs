@@ -145,3 +145,32 @@ public sealed class PortalDeleteApplication : StepAction<PortalDeleteInput>
             session.PortalDeleteApplicationAsync(idp.PortalUrl, idp.AdminEmail, idp.AdminPassword, app.DisplayLabel, input.Count));
     }
 }
+
+public sealed record PortalBindGroupInput
+{
+    [Description("The application (id, display label or IdP URL suffix).")]
+    public required string App { get; init; }
+
+    [Description("The user group to give access.")]
+    [RunMarked]
+    public required string Group { get; init; }
+
+    [Description("Record a Playwright trace, passwords scrubbed.")]
+    public bool Trace { get; init; } = true;
+}
+
+/// <summary>"To authorize user access from the Application's page", in the mock IdP's Admin Portal, in chromium.</summary>
+public sealed class PortalBindGroup : StepAction<PortalBindGroupInput>
+{
+    public override string Name => "portal.bind-group";
+    public override string Description =>
+        "In a real browser, the Admin Portal: SSO Applications → the application → User Groups tab → check the group → Save.";
+
+    protected override Task ExecuteAsync(PortalBindGroupInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var idp = context.Get<MockIdpServer>();
+        var app = context.Applications.Get(input.App);
+        return BrowserRun.InBrowserAsync(context, input.Trace, spOrigin: null, sessionProbe: null, session =>
+            session.PortalBindGroupAsync(idp.PortalUrl, idp.AdminEmail, idp.AdminPassword, app.DisplayLabel, input.Group));
+    }
+}
