@@ -224,11 +224,36 @@ public class AdminPortalInBrowserTests
     }
 
     [Test]
+    public async Task DirectoryInsights_FromTheApplicationsPanel_ListsItsEventsNewestFirstAndFilters()
+    {
+        await using var sp = await BlueJeans.Stub.BlueJeansStub.StartAsync(new BlueJeans.Stub.BlueJeansStubOptions { Port = 0, Redactor = new Redactor() });
+        var app = _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
+        await _idm.For(app.Id).ConfigureAsync(new IdmSettings { BaseUrl = new Uri(sp.ScimBaseUrl), Token = "wrong-token-000" });
+        await _idm.For(app.Id).ActivateAsync();
+        await _idm.For(app.Id).ConfigureAsync(new IdmSettings { BaseUrl = new Uri(sp.ScimBaseUrl), Token = sp.GenerateToken() });
+        await _idm.For(app.Id).ActivateAsync();
+        await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
+        await _page.ClickAsync("#app-insights");
+        var all = await _page.Locator("#insights tbody tr").AllInnerTextsAsync();
+        await _page.SelectOptionAsync("#success", "false");
+        await _page.ClickAsync("#insights-filter");
+        var failures = await _page.Locator("#insights tbody tr").AllInnerTextsAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(all, Has.Count.EqualTo(3), "activate failed, reauth, activate succeeded");
+            Assert.That(all[0], Does.Contain("idm_integration_activate").And.Contain("success"), "newest first");
+            Assert.That(failures, Has.Count.EqualTo(1));
+            Assert.That(failures[0], Does.Contain("idm_integration_activate").And.Contain("failure"));
+        });
+    }
+
+    [Test]
     public async Task Pages_PassTheAxeAccessibilityRules()
     {
         _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
         var violations = new List<string>();
-        foreach (var path in new[] { "/portal/applications", "/portal/applications/new?app=bluejeans&step=details", $"/portal/applications/{_catalog.Applications[0].Id}" })
+        foreach (var path in new[] { "/portal/applications", "/portal/applications/new?app=bluejeans&step=details", $"/portal/applications/{_catalog.Applications[0].Id}", "/portal/insights" })
         {
             await _page.GotoAsync(_idp.BaseUrl + path);
             violations.AddRange((await _page.RunAxe()).Violations.Select(v => $"{path}: {v.Id}: {v.Help}"));
