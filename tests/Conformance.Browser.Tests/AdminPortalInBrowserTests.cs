@@ -249,11 +249,44 @@ public class AdminPortalInBrowserTests
     }
 
     [Test]
+    public async Task ManualImport_OfOneNewUser_CreatesItAndListsItAsImported()
+    {
+        await using var sp = await BlueJeans.Stub.BlueJeansStub.StartAsync(new BlueJeans.Stub.BlueJeansStubOptions { Port = 0, Redactor = new Redactor() });
+        var token = sp.GenerateToken();
+        using var scim = new HttpClient();
+        scim.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        foreach (var name in new[] { "grace.hopper", "alan.turing" })
+        {
+            using var body = new StringContent($$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{name}}","active":true,"name":{"givenName":"G","familyName":"H"},"emails":[{"value":"{{name}}@example.test","primary":true}]}""",
+                System.Text.Encoding.UTF8, "application/scim+json");
+            (await scim.PostAsync(sp.ScimBaseUrl + "/Users", body)).EnsureSuccessStatusCode();
+        }
+        var app = _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
+        await _idm.For(app.Id).ConfigureAsync(new IdmSettings { BaseUrl = new Uri(sp.ScimBaseUrl), Token = token });
+        await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
+        await _page.ClickAsync("#manual-import");
+        var listed = await _page.Locator("#import-candidates tbody tr").AllInnerTextsAsync();
+        await _page.CheckAsync("input[aria-label='select grace.hopper']");
+        await _page.ClickAsync("#import");
+        var result = await _page.InnerTextAsync("#import-result");
+        var statuses = await _page.Locator("#import-candidates tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.cells[1].innerText + ':' + r.cells[4].innerText)");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed, Has.Count.EqualTo(2));
+            Assert.That(listed, Has.All.Contains("New"));
+            Assert.That(result, Is.Not.Empty);
+            Assert.That(_directory.Users.Select(u => u.Username), Is.EqualTo(new[] { "grace.hopper" }));
+            Assert.That(statuses, Is.EquivalentTo(new[] { "grace.hopper:Imported", "alan.turing:New" }));
+        });
+    }
+
+    [Test]
     public async Task Pages_PassTheAxeAccessibilityRules()
     {
         _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
         var violations = new List<string>();
-        foreach (var path in new[] { "/portal/applications", "/portal/applications/new?app=bluejeans&step=details", $"/portal/applications/{_catalog.Applications[0].Id}", "/portal/insights" })
+        foreach (var path in new[] { "/portal/applications", "/portal/applications/new?app=bluejeans&step=details", $"/portal/applications/{_catalog.Applications[0].Id}", "/portal/insights", $"/portal/applications/{_catalog.Applications[0].Id}/import" })
         {
             await _page.GotoAsync(_idp.BaseUrl + path);
             violations.AddRange((await _page.RunAxe()).Violations.Select(v => $"{path}: {v.Id}: {v.Help}"));
