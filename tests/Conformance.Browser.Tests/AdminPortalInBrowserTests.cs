@@ -282,6 +282,30 @@ public class AdminPortalInBrowserTests
     }
 
     [Test]
+    public async Task ExportAttributeMapping_DeleteAddBackAndRestoreDefaults_ChangeWhatIsSent()
+    {
+        var app = _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
+        await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
+        await _page.ClickAsync("button[aria-label='Delete title']");
+        await _page.ClickAsync("button[aria-label='Delete phoneNumbers']");
+        var afterDelete = _idm.For(app.Id).ExcludedMappings.Select(m => m.ScimAttribute).ToList();
+        var required = await _page.Locator("tr[data-scim=userName] button").CountAsync();
+        await _page.SelectOptionAsync("#add-attribute", "title");
+        await _page.ClickAsync("#mapping-add");
+        var afterAdd = _idm.For(app.Id).ExcludedMappings.Select(m => m.ScimAttribute).ToList();
+        await _page.ClickAsync("#mapping-restore");
+        await _page.WaitForSelectorAsync("#mapping-message");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(afterDelete, Is.EqualTo(new[] { "title", "phoneNumbers" }));
+            Assert.That(required, Is.Zero, "a required row has no Delete");
+            Assert.That(afterAdd, Is.EqualTo(new[] { "phoneNumbers" }));
+            Assert.That(_idm.For(app.Id).ExcludedMappings, Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task Pages_PassTheAxeAccessibilityRules()
     {
         _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
