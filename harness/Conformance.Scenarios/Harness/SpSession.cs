@@ -81,7 +81,7 @@ public sealed class SpSession : IAsyncDisposable
                     .Replace(MetadataFileVariable, metadataFile, StringComparison.Ordinal)
                     .Replace(TempDirVariable, tempDir, StringComparison.Ordinal)
                     .Replace("${idp.baseUrl}", idp.BaseUrl.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)).ToList();
-                (process, values["baseUrl"], started) = await StartProcessAsync(start with { Args = args }, workingDirectory, cancellationToken).ConfigureAwait(false);
+                (process, values["baseUrl"], started) = await StartProcessRetryingPortRaceAsync(start with { Args = args }, workingDirectory, cancellationToken).ConfigureAwait(false);
             }
             var partial = TargetLoader.Resolve(target, values.Where(v => v.Key != "token").ToDictionary(StringComparer.Ordinal), allowMissing: ["token"]);
             if (NeedsToken(target))
@@ -133,6 +133,24 @@ public sealed class SpSession : IAsyncDisposable
 
     private static bool NeedsToken(TargetFile target) =>
         target.Scim?.Token.Contains("${sp.token}", StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// An SP that picks a free port itself can lose it to another process before it binds (tests run in parallel):
+    /// that start is tried again, twice at most; any other failure to start is reported at once.
+    /// </summary>
+    private static async Task<(Process, string, IReadOnlyList<string>)> StartProcessRetryingPortRaceAsync(StartSpec start, string workingDirectory, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartProcessAsync(start, workingDirectory, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InputException lost) when (attempt < 3 && lost.Message.Contains("Address already in use", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
 
     private static async Task<(Process, string, IReadOnlyList<string>)> StartProcessAsync(StartSpec start, string workingDirectory, CancellationToken cancellationToken)
     {
