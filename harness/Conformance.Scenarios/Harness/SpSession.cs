@@ -181,11 +181,19 @@ public sealed class SpSession : IAsyncDisposable
         var ready = new Regex(start.Ready, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new List<string>();
+        var errorsRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
             {
-                found.TrySetException(new InvalidOperationException($"the SP process '{start.Command}' exited before it printed its URL; it printed: {string.Join(" | ", output.TakeLast(10))}"));
+                // What the process said on stderr before exiting says why: wait for it (briefly) before failing.
+                _ = errorsRead.Task.WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ =>
+                {
+                    lock (output)
+                    {
+                        found.TrySetException(new InvalidOperationException($"the SP process '{start.Command}' exited before it printed its URL; it printed: {string.Join(" | ", output.TakeLast(10))}"));
+                    }
+                }, TaskScheduler.Default);
                 return;
             }
             lock (output)
@@ -200,12 +208,14 @@ public sealed class SpSession : IAsyncDisposable
         };
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is not null)
+            if (e.Data is null)
             {
-                lock (output)
-                {
-                    output.Add(e.Data);
-                }
+                errorsRead.TrySetResult();
+                return;
+            }
+            lock (output)
+            {
+                output.Add(e.Data);
             }
         };
         process.BeginOutputReadLine();
