@@ -315,10 +315,12 @@ internal static class CommandLine
               validate [PATHS]          check scenario files; one line per problem (file:line:column)
               idp metadata [--target FILE] [--app SUFFIX]
                                         the IdP metadata to load into the SP once (stable address and key)
-              serve idp|sp [--port N]   start the mock IdP or the BlueJeans stub until Ctrl+C
+              serve idp [--port N] [--sp URL] | serve sp [--port N]
+                                        the mock IdP (login, user console, Admin Portal, admin and DI APIs) or the BlueJeans stub until Ctrl+C
               report merge DIR... --out DIR
-              certify --target FILE | certify verify FILE.zip
+              certify --target FILE [--cert PEM --key PEM] | certify verify FILE.zip [--trust PEM]
               bench [--quick]
+              schema [--write]          print the scenario JSON Schema, or regenerate scenarios/ and mocks/targets/ schema.json
               test                      restore, build and run every test
             exit codes: 0 passed · 1 conformance failure · 2 bad input · 3 harness error · 4 not proven (nothing evaluated, or inconclusive)
             """);

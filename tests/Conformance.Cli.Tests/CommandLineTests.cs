@@ -4,7 +4,7 @@ using Json.Schema;
 
 namespace Conformance.Cli.Tests;
 
-public sealed class CommandLineTests
+public sealed partial class CommandLineTests
 {
     private const string Passing = """
         id: cli.passing
@@ -147,6 +147,27 @@ public sealed class CommandLineTests
         Assert.That(code, Is.Zero);
         Assert.That(output, Does.Contain("usage: ./run.sh").And.Contain("--keep-data").And.Contain("exit codes:"));
     }
+
+    [Test]
+    public async Task Help_NamesEveryVerbAndOptionOfTheReadmesVerbTable()
+    {
+        using var sandbox = new Sandbox();
+        var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
+        var table = readme[readme.IndexOf("## Every verb", StringComparison.Ordinal)..readme.IndexOf("**Exit codes**", StringComparison.Ordinal)];
+        var documented = VerbCell().Matches(table).Select(m => m.Groups[1].Value)
+            .SelectMany(cell => OptionOrVerb().Matches(cell).Select(w => w.Value)).Distinct().ToList();
+
+        var (_, help, _) = await sandbox.RunAsync("help");
+
+        Assert.That(documented, Has.Count.GreaterThan(20), "the table was read");
+        Assert.That(documented.Where(word => !help.Contains(word, StringComparison.Ordinal)), Is.Empty, "in the README's verb table but not in 'help'");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\| `([^`]+)`", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex VerbCell();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"--[a-z-]+|^[a-z]+(?= |$)")]
+    private static partial System.Text.RegularExpressions.Regex OptionOrVerb();
 
     [Test]
     public async Task IdpMetadata_ForATargetWithABaseUrl_IsTheSameOnEveryCall()
