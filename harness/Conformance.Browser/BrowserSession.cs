@@ -277,6 +277,15 @@ public sealed class BrowserSession : IAsyncDisposable
             await link.ClickAsync().ConfigureAwait(false);
             await _page.WaitForURLAsync(url => url != before, new PageWaitForURLOptions { Timeout = (float)_options.NavigationTimeout.TotalMilliseconds }).ConfigureAwait(false);
             await _page.WaitForLoadStateAsync(LoadState.Load).ConfigureAwait(false);
+            // An SP may sign out on a page of its own that moves on by script or form: where the user ends up counts.
+            try
+            {
+                await _page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 5000 }).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // A page that keeps the network busy is read as it is now.
+            }
             await ShotAsync("followed", shots).ConfigureAwait(false);
             return (Redact(_page.Url), null);
         }

@@ -288,8 +288,8 @@ public sealed class IdpCertificateConsistent : Condition<AppInput>
         var metadata = SafeXmlDocument.Load(await http.GetStringAsync(new Uri(idp.MetadataUrl(input.App)), cancellationToken).ConfigureAwait(false));
         using var downloaded = X509Certificate2.CreateFromPem(pem);
         var ns = new XmlNamespaceManager(metadata.NameTable);
-        ns.AddNamespace("md", "urn:oasis:names:tc:SAML:2.0:metadata");
-        ns.AddNamespace("ds", "http://www.w3.org/2000/09/xmldsig#");
+        ns.AddNamespace("md", Conformance.Saml.SamlNames.Metadata);
+        ns.AddNamespace("ds", Conformance.Saml.SamlNames.XmlDsig);
         // SAML Metadata 2.4.1.1: a KeyDescriptor without use, or with use="signing", carries the signing key.
         var published = metadata.SelectNodes("//md:IDPSSODescriptor/md:KeyDescriptor[not(@use) or @use='signing']/ds:KeyInfo/ds:X509Data/ds:X509Certificate", ns)?
             .Cast<XmlNode>().Select(n => string.Concat(n.InnerText.Where(c => !char.IsWhiteSpace(c)))).ToList() ?? [];
