@@ -46,6 +46,9 @@ public sealed class IdmIntegration
     /// <summary>The optional and required rows sent, in the order of the guide's table.</summary>
     public IReadOnlyList<AttributeMapping> Mappings => _mapping.Included;
 
+    /// <summary>The table's rows in order, sent or excluded: what the mapping editor lists.</summary>
+    public static IReadOnlyList<AttributeMapping> AllMappings => UserMapping.All;
+
     /// <summary>Optional rows the administrator removed.</summary>
     public IReadOnlyList<AttributeMapping> ExcludedMappings => _mapping.Excluded;
 

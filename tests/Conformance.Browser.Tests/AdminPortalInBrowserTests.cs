@@ -282,26 +282,147 @@ public class AdminPortalInBrowserTests
     }
 
     [Test]
-    public async Task ExportAttributeMapping_DeleteAddBackAndRestoreDefaults_ChangeWhatIsSent()
+    public async Task ExportAttributeMapping_EditDeleteAndAddBack_ChangesNothingUntilUpdateAndSave()
     {
         var app = _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
         await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
+        await _page.ClickAsync("#mapping-edit");
         await _page.ClickAsync("button[aria-label='Delete title']");
         await _page.ClickAsync("button[aria-label='Delete phoneNumbers']");
-        var afterDelete = _idm.For(app.Id).ExcludedMappings.Select(m => m.ScimAttribute).ToList();
         var required = await _page.Locator("tr[data-scim=userName] button").CountAsync();
         await _page.SelectOptionAsync("#add-attribute", "title");
         await _page.ClickAsync("#mapping-add");
-        var afterAdd = _idm.For(app.Id).ExcludedMappings.Select(m => m.ScimAttribute).ToList();
-        await _page.ClickAsync("#mapping-restore");
-        await _page.WaitForSelectorAsync("#mapping-message");
+        await _page.ClickAsync("#mapping-update");
+        var beforeSave = _idm.For(app.Id).ExcludedMappings.Count;
+        var pending = await _page.Locator("#mapping-pending").CountAsync();
+        await _page.ClickAsync("#mapping-save");
+        var message = await _page.InnerTextAsync("#mapping-message");
 
         Assert.Multiple(() =>
         {
-            Assert.That(afterDelete, Is.EqualTo(new[] { "title", "phoneNumbers" }));
             Assert.That(required, Is.Zero, "a required row has no Delete");
-            Assert.That(afterAdd, Is.EqualTo(new[] { "phoneNumbers" }));
-            Assert.That(_idm.For(app.Id).ExcludedMappings, Is.Empty);
+            Assert.That(beforeSave, Is.Zero, "nothing changes before Save");
+            Assert.That(pending, Is.EqualTo(1), "after Update the portal says Save is still to come");
+            Assert.That(_idm.For(app.Id).ExcludedMappings.Select(m => m.ScimAttribute), Is.EqualTo(new[] { "phoneNumbers" }));
+            Assert.That(message, Does.Contain("saved"));
+        });
+    }
+
+    [Test]
+    public async Task ExportAttributeMapping_EditRestoreDefaultsUpdateSave_SendsEveryOptionalAttributeAgain()
+    {
+        var app = _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
+        _idm.For(app.Id).ExcludeMapping("title");
+        _idm.For(app.Id).ExcludeMapping("emails");
+        await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
+        await _page.ClickAsync("#mapping-edit");
+        await _page.ClickAsync("#mapping-restore");
+        await _page.ClickAsync("#mapping-update");
+        await _page.ClickAsync("#mapping-save");
+        await _page.WaitForSelectorAsync("#mapping-message");
+
+        Assert.That(_idm.For(app.Id).ExcludedMappings, Is.Empty);
+    }
+
+    [Test]
+    public async Task UsersPage_AddsEditsSuspendsAndGroupsAUser()
+    {
+        _directory.AddGroup("g0001", "Video Users");
+        await _page.ClickAsync("#nav-users");
+        await _page.FillAsync("#new-username", "ada.lovelace");
+        await _page.FillAsync("#new-email", "ada@example.test");
+        await _page.FillAsync("#new-first-name", "Ada");
+        await _page.FillAsync("#new-last-name", "Lovelace");
+        await _page.FillAsync("#new-password", "Secret-123");
+        await _page.ClickAsync("#add-user");
+        var added = await _page.InnerTextAsync("#notice");
+        await _page.ClickAsync("tr[data-user='ada.lovelace'] a");
+        await _page.FillAsync("#user-job-title", "Analyst");
+        await _page.ClickAsync("#user-save");
+        await _page.WaitForSelectorAsync("#notice");
+        await _page.CheckAsync("input[data-group='Video Users']");
+        await _page.ClickAsync("#membership-save");
+        await _page.WaitForSelectorAsync("#notice");
+        await _page.ClickAsync("#user-suspend");
+        var suspended = await _page.InnerTextAsync("#user-status");
+
+        var user = _directory.GetUser("ada.lovelace");
+        Assert.Multiple(() =>
+        {
+            Assert.That(added, Is.EqualTo("User ada.lovelace is saved."));
+            Assert.That((user.Email, user.FirstName, user.JobTitle, user.Password, user.Active), Is.EqualTo(("ada@example.test", "Ada", "Analyst", "Secret-123", false)));
+            Assert.That(_directory.GroupsOf(user.Id).Select(g => g.Name), Is.EqualTo(new[] { "Video Users" }));
+            Assert.That(suspended, Does.Contain("suspended"));
+        });
+    }
+
+    [Test]
+    public async Task UserGroupsPage_CreatesAGroupAddsMembersAuthorizesAnApplicationAndDeletesAfterConfirm()
+    {
+        _directory.AddUser(new DirectoryUser { Id = "u1", Username = "ada", Email = "ada@example.test" });
+        var app = _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
+        await _page.ClickAsync("#nav-groups");
+        await _page.FillAsync("#new-group-name", "Video Users");
+        await _page.ClickAsync("#add-group");
+        await _page.ClickAsync("tr[data-group='Video Users'] a");
+        await _page.CheckAsync("input[data-user='ada']");
+        await _page.ClickAsync("#members-save");
+        await _page.WaitForSelectorAsync("#notice");
+        await _page.CheckAsync("input[data-app='BlueJeans']");
+        await _page.ClickAsync("#applications-save");
+        await _page.WaitForSelectorAsync("#notice");
+        var authorized = _catalog.IsAuthorized(app.Id, "ada");
+        await _page.ClickAsync("#group-delete");
+        var beforeConfirm = _directory.Groups.Count;
+        await _page.ClickAsync("#group-delete-confirm");
+        var deleted = await _page.InnerTextAsync("#notice");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(authorized, Is.True, "a member of a bound group may use the application");
+            Assert.That(beforeConfirm, Is.EqualTo(1), "Delete Group asks to confirm first");
+            Assert.That(_directory.Groups, Is.Empty);
+            Assert.That(_catalog.IsAuthorized(app.Id, "ada"), Is.False);
+            Assert.That(deleted, Is.EqualTo("User group Video Users is deleted."));
+        });
+    }
+
+    [Test]
+    public async Task Bookmark_AddedFromTheCatalogue_ShowsATileThatOpensItsUrlUntilDeactivated()
+    {
+        _directory.AddUser(new DirectoryUser { Id = "u1", Username = "ada", Email = "ada@example.test", Password = "Secret-123" });
+        _directory.AddGroup("g0001", "Everyone");
+        _directory.AddMember("g0001", "ada");
+        await _page.ClickAsync("#add-application");
+        await _page.ClickAsync("[data-catalogue=bookmark]");
+        await _page.ClickAsync("#next");
+        await _page.FillAsync("#display-label", "Handbook");
+        await _page.FillAsync("#bookmark-url", $"{_idp.BaseUrl}/portal/handbook-target");
+        await _page.ClickAsync("#save-application");
+        var app = _catalog.Applications.Single();
+        _catalog.BindGroup(app.Id, "Everyone");
+        var user = await _browser.NewPageAsync();
+        await user.GotoAsync($"{_idp.BaseUrl}/userconsole");
+        await user.FillAsync("#username", "ada");
+        await user.FillAsync("#password", "Secret-123");
+        await user.ClickAsync("#login");
+        var launch = await user.GetAttributeAsync($"a.tile[data-app-id='{app.Id}']", "href");
+        var opened = await user.APIRequest.GetAsync($"{_idp.BaseUrl}{launch}", new APIRequestContextOptions { MaxRedirects = 0 });
+        await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
+        await _page.ClickAsync("#bookmark-deactivate");
+        await _page.ClickAsync("#bookmark-deactivate-save");
+        var message = await _page.InnerTextAsync("#bookmark-message");
+        await user.ReloadAsync();
+        var tilesAfter = await user.Locator("a.tile").CountAsync();
+        await user.CloseAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((app.Kind, app.DisplayLabel), Is.EqualTo((ApplicationKind.Bookmark, "Handbook")));
+            Assert.That(opened.Status, Is.EqualTo(302));
+            Assert.That(opened.Headers["location"], Is.EqualTo($"{_idp.BaseUrl}/portal/handbook-target"));
+            Assert.That(message, Is.EqualTo("The Bookmark is deactivated."));
+            Assert.That(tilesAfter, Is.Zero);
         });
     }
 
@@ -310,7 +431,15 @@ public class AdminPortalInBrowserTests
     {
         _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
         var violations = new List<string>();
-        foreach (var path in new[] { "/portal/applications", "/portal/applications/new?app=bluejeans&step=details", $"/portal/applications/{_catalog.Applications[0].Id}", "/portal/insights", $"/portal/applications/{_catalog.Applications[0].Id}/import" })
+        var bookmark = _catalog.Create(new ApplicationSettings { Name = "Bookmark", DisplayLabel = "Handbook", Kind = ApplicationKind.Bookmark, BookmarkUrl = "https://handbook.example.test/" });
+        _directory.AddUser(new DirectoryUser { Id = "u1", Username = "ada", Email = "ada@example.test" });
+        _directory.AddGroup("g0001", "Everyone");
+        var pages = new[]
+        {
+            "/portal/applications", "/portal/applications/new?app=bluejeans&step=details", $"/portal/applications/{_catalog.Applications[0].Id}", "/portal/insights",
+            $"/portal/applications/{_catalog.Applications[0].Id}/import", $"/portal/applications/{bookmark.Id}", "/portal/users", "/portal/users/u1", "/portal/groups", "/portal/groups/g0001",
+        };
+        foreach (var path in pages)
         {
             await _page.GotoAsync(_idp.BaseUrl + path);
             violations.AddRange((await _page.RunAxe()).Violations.Select(v => $"{path}: {v.Id}: {v.Help}"));

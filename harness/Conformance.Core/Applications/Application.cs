@@ -6,6 +6,13 @@ public enum PortalImageKind
     ColorIndicator,
 }
 
+/// <summary>What "+ Add New Application" made: a SAML connector, or a Bookmark (a tile that only opens a URL).</summary>
+public enum ApplicationKind
+{
+    Saml,
+    Bookmark,
+}
+
 /// <summary>"User Portal Image - choose Logo or Color Indicator"; <see cref="Value"/> is a logo name or a colour (#rrggbb).</summary>
 public sealed record PortalImage(PortalImageKind Kind, string Value);
 
@@ -27,6 +34,14 @@ public sealed record Application
 
     /// <summary>The end of the SSO IdP URL, https://sso.jumpcloud.com/saml2/{custom_value}.</summary>
     public required string SsoSuffix { get; init; }
+
+    public ApplicationKind Kind { get; init; } = ApplicationKind.Saml;
+
+    /// <summary>A Bookmark's URL: what its User Console tile opens, no SAML involved.</summary>
+    public string? BookmarkUrl { get; init; }
+
+    /// <summary>False after "Deactivate Bookmark": the tile no longer shows.</summary>
+    public bool BookmarkActive { get; init; } = true;
 
     public IReadOnlySet<string> BoundGroupIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }

@@ -59,7 +59,10 @@ public sealed partial class ApplicationCatalog
         {
             throw new ApplicationRefusedException("An application needs a name.");
         }
-        var suffix = settings.SsoSuffix ?? Slug(settings.Name);
+        var kind = settings.Kind ?? ApplicationKind.Saml;
+        var bookmark = kind == ApplicationKind.Bookmark ? CheckBookmarkUrl(settings.BookmarkUrl) : null;
+        // A Bookmark has no IdP URL of its own; its label keeps two bookmarks apart.
+        var suffix = settings.SsoSuffix ?? Slug(kind == ApplicationKind.Bookmark ? settings.DisplayLabel ?? settings.Name : settings.Name);
         if (!SuffixPattern().IsMatch(suffix))
         {
             throw new ApplicationRefusedException(
@@ -83,6 +86,8 @@ public sealed partial class ApplicationCatalog
                 PortalImage = settings.PortalImage ?? new PortalImage(PortalImageKind.Logo, "default"),
                 ShowInPortal = settings.ShowInPortal ?? true,
                 SsoSuffix = suffix,
+                Kind = kind,
+                BookmarkUrl = bookmark,
             };
             _apps.Add(app.Id, app);
         }
@@ -104,13 +109,36 @@ public sealed partial class ApplicationCatalog
                     "The SSO IdP URL is not editable after the application is created. "
                     + "You will have to delete and recreate the connector if you need to edit this field.");
             }
+            if (settings.BookmarkUrl is not null && before.Kind != ApplicationKind.Bookmark)
+            {
+                throw new ApplicationRefusedException($"'{before.DisplayLabel}' is a SAML application, not a Bookmark: it has no URL to set.");
+            }
             after = before with
             {
+                BookmarkUrl = settings.BookmarkUrl is null ? before.BookmarkUrl : CheckBookmarkUrl(settings.BookmarkUrl),
                 DisplayLabel = settings.DisplayLabel ?? before.DisplayLabel,
                 Description = settings.Description ?? before.Description,
                 PortalImage = settings.PortalImage ?? before.PortalImage,
                 ShowInPortal = settings.ShowInPortal ?? before.ShowInPortal,
             };
+            _apps[after.Id] = after;
+        }
+        Changed?.Invoke(new ApplicationChange.Updated(after));
+        return after;
+    }
+
+    /// <summary>"Click Deactivate SSO or Deactivate Bookmark. Click save.": the Bookmark's tile no longer shows.</summary>
+    public Application DeactivateBookmark(string idOrLabel)
+    {
+        Application after;
+        lock (_gate)
+        {
+            var before = Get(idOrLabel);
+            if (before.Kind != ApplicationKind.Bookmark)
+            {
+                throw new ApplicationRefusedException($"'{before.DisplayLabel}' is a SAML application: deactivate its SSO instead.");
+            }
+            after = before with { BookmarkActive = false };
             _apps[after.Id] = after;
         }
         Changed?.Invoke(new ApplicationChange.Updated(after));
@@ -188,6 +216,11 @@ public sealed partial class ApplicationCatalog
 
     /// <summary>Whether <paramref name="suffix"/> can end an IdP URL: letters, digits, '-', '_' and '.', up to 128.</summary>
     public static bool IsValidSuffix(string suffix) => SuffixPattern().IsMatch(suffix);
+
+    private static string CheckBookmarkUrl(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri.AbsoluteUri
+            : throw new ApplicationRefusedException($"A Bookmark needs the URL its tile opens (http or https); '{url}' is not one.");
 
     private static string Slug(string name) => SlugPattern().Replace(name.ToLowerInvariant(), "-").Trim('-');
 

@@ -9,6 +9,12 @@ public sealed record ApplicationSettings
     public PortalImage? PortalImage { get; init; }
     public bool? ShowInPortal { get; init; }
 
+    /// <summary>Saml unless given; a Bookmark needs <see cref="BookmarkUrl"/>.</summary>
+    public ApplicationKind? Kind { get; init; }
+
+    /// <summary>A Bookmark's URL (absolute http or https).</summary>
+    public string? BookmarkUrl { get; init; }
+
     /// <summary>Advanced Settings: the custom end of the IdP URL; derived from the name when absent.</summary>
     public string? SsoSuffix { get; init; }
 }

@@ -191,5 +191,34 @@ public sealed class JumpCloudDirectory
         }
     }
 
+    /// <summary>An id no user has yet, for a user added by an administrator (the Admin Portal's Users page, <c>user.add</c>).</summary>
+    public string NewUserId()
+    {
+        lock (_gate)
+        {
+            return FreeId(_users, n => $"u{n:D5}x");
+        }
+    }
+
+    /// <summary>An id no user group has yet.</summary>
+    public string NewGroupId()
+    {
+        lock (_gate)
+        {
+            return FreeId(_groups, n => $"g{n:D4}");
+        }
+    }
+
+    // Counting from the size keeps ids short and the same run after run; skipping taken ones survives deletions.
+    private static string FreeId<T>(Dictionary<string, T> taken, Func<int, string> format)
+    {
+        var n = taken.Count + 1;
+        while (taken.ContainsKey(format(n)))
+        {
+            n++;
+        }
+        return format(n);
+    }
+
     private void Publish(DirectoryChange change) => Changed?.Invoke(change);
 }

@@ -67,7 +67,7 @@ internal sealed class PortalEndpoints(IdpState state, SamlEndpoints saml)
             return Task.CompletedTask;
         }
         var apps = state.Options.Catalog.Applications
-            .Where(a => a.ShowInPortal && state.Options.Catalog.IsAuthorized(a.Id, user.Id))
+            .Where(a => a.ShowInPortal && (a.Kind != ApplicationKind.Bookmark || a.BookmarkActive) && state.Options.Catalog.IsAuthorized(a.Id, user.Id))
             .OrderBy(a => a.DisplayLabel, StringComparer.OrdinalIgnoreCase)
             .ToList();
         var body = new StringBuilder();
@@ -96,9 +96,22 @@ internal sealed class PortalEndpoints(IdpState state, SamlEndpoints saml)
     {
         var id = context.GetRouteValue("appId") as string ?? "";
         var app = state.Options.Catalog.Applications.FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.Ordinal));
-        return app is null
-            ? Html.ErrorAsync(context, 404, "Not found", "This application does not exist any more.")
-            : saml.LaunchAsync(context, app);
+        if (app is null)
+        {
+            return Html.ErrorAsync(context, 404, "Not found", "This application does not exist any more.");
+        }
+        if (app.Kind != ApplicationKind.Bookmark)
+        {
+            return saml.LaunchAsync(context, app);
+        }
+        // A Bookmark is only a link; access is still the bound groups' ("Users are implicitly denied access to applications").
+        var user = state.CurrentSession(context) is { } session ? state.Options.Directory.FindUser(session.UserId) : null;
+        if (user is null || !app.BookmarkActive || !state.Options.Catalog.IsAuthorized(app.Id, user.Id))
+        {
+            return Html.ErrorAsync(context, 403, "Not available", "This bookmark is not available to you.");
+        }
+        context.Response.Redirect(app.BookmarkUrl!);
+        return Task.CompletedTask;
     }
 
     private DirectoryUser? FindByLogin(string login) =>

@@ -221,11 +221,9 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
             context.Directory.AddUser(user);
         }
         context.Users = users;
-        var groupNumber = 0;
         foreach (var group in scenario.Data.Groups)
         {
-            groupNumber++;
-            var added = context.Directory.AddGroup($"g{groupNumber:D4}", options.Namespace.Apply(group.Name));
+            var added = context.Directory.AddGroup(context.Directory.NewGroupId(), options.Namespace.Apply(group.Name));
             var members = group.Members.Contains("*") ? users.Select(u => u.Username) : group.Members;
             foreach (var member in members)
             {

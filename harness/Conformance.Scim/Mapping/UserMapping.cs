@@ -35,6 +35,9 @@ internal sealed class UserMapping
     private readonly Lock _gate = new();
     private readonly HashSet<string> _excluded = new(StringComparer.Ordinal);
 
+    /// <summary>Every row of the table, in its order, whether sent or not.</summary>
+    public static IReadOnlyList<AttributeMapping> All { get; } = [.. Defaults.Select(r => r.Mapping)];
+
     public IReadOnlyList<AttributeMapping> Included
     {
         get { lock (_gate) { return [.. Defaults.Where(r => !_excluded.Contains(r.Mapping.ScimAttribute)).Select(r => r.Mapping)]; } }

@@ -22,7 +22,7 @@ public sealed class GroupCreate : StepAction<GroupCreateInput>
 
     protected override Task ExecuteAsync(GroupCreateInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var group = context.Directory.AddGroup($"g{context.Directory.Groups.Count + 1:D4}", input.Name);
+        var group = context.Directory.AddGroup(context.Directory.NewGroupId(), input.Name);
         foreach (var member in input.Members)
         {
             context.Directory.AddMember(group.Id, member);
@@ -186,7 +186,7 @@ public sealed class UserAdd : StepAction<UserAddInput>
         context.Redactor.AddSecret(input.Password);
         context.Directory.AddUser(new DirectoryUser
         {
-            Id = $"u{context.Directory.Users.Count + 1:D5}x",
+            Id = context.Directory.NewUserId(),
             Username = input.Username,
             Email = input.Email,
             FirstName = input.FirstName,
