@@ -36,6 +36,7 @@ public sealed class BrowserSession : IAsyncDisposable
         _browser = browser;
         _context = context;
         _page = page;
+        _shots = options.NumberedBefore;
     }
 
     public string ArtifactsFolder => _options.ArtifactsFolder;
@@ -82,7 +83,7 @@ public sealed class BrowserSession : IAsyncDisposable
             {
                 return null;
             }
-            var tile = _page.Locator($"{TileSelector}[data-app-id=\"{CssString(appId)}\"]");
+            var tile = _page.Locator(TileSelector + PortalPage.AttributeIs("data-app-id", appId));
             if (await tile.CountAsync().ConfigureAwait(false) == 0)
             {
                 return $"The User Console shows no tile for application '{appId}'.";
@@ -109,67 +110,22 @@ public sealed class BrowserSession : IAsyncDisposable
         });
 
     /// <summary>
-    /// "To delete the application" in the Admin Portal: sign in, search for the application, check its box, click
-    /// Delete, enter <paramref name="typedCount"/> as the number of applications being deleted, click Delete Application.
-    /// The outcome's page text holds the portal's confirmation or its #error.
+    /// An Admin Portal click path: signs in as the administrator, then hands the portal to <paramref name="clicks"/>
+    /// (which returns why it could not go on, or null). Every page is screenshotted; the password is scrubbed.
     /// </summary>
-    public Task<BrowserOutcome> PortalDeleteApplicationAsync(string portalUrl, string adminEmail, string adminPassword, string displayLabel, string typedCount) =>
-        RunAsync("portal-delete-application", adminPassword, null, async shots =>
-        {
-            await PortalSignInAsync(portalUrl, adminEmail, adminPassword).ConfigureAwait(false);
-            await _page.Locator("#search").FillAsync(displayLabel).ConfigureAwait(false);
-            await _page.Locator("#search").PressAsync("Enter").ConfigureAwait(false);
-            await _page.WaitForURLAsync(url => url.Contains("search=", StringComparison.Ordinal)).ConfigureAwait(false);
-            await ShotAsync("portal-search", shots).ConfigureAwait(false);
-            var box = _page.Locator("#applications tbody tr").Filter(new LocatorFilterOptions { HasText = displayLabel }).Locator("input[type=checkbox]");
-            if (await box.CountAsync().ConfigureAwait(false) == 0)
-            {
-                return $"The SSO Applications list shows no application '{displayLabel}'.";
-            }
-            await box.First.CheckAsync().ConfigureAwait(false);
-            await _page.Locator("#delete").ClickAsync().ConfigureAwait(false);
-            await _page.Locator("#confirm-count").FillAsync(typedCount).ConfigureAwait(false);
-            await ShotAsync("portal-confirm", shots).ConfigureAwait(false);
-            await _page.Locator("#delete-application").ClickAsync().ConfigureAwait(false);
-            await _page.Locator("#notice, #error").First.WaitForAsync().ConfigureAwait(false);
-            await ShotAsync("portal-deleted", shots).ConfigureAwait(false);
-            return null;
-        });
-
-    /// <summary>
-    /// "To authorize user access from the Application's page": sign in, SSO Applications, open the application, select
-    /// the User Groups tab, check the group, Save.
-    /// </summary>
-    public Task<BrowserOutcome> PortalBindGroupAsync(string portalUrl, string adminEmail, string adminPassword, string displayLabel, string group) =>
-        RunAsync("portal-bind-group", adminPassword, null, async shots =>
-        {
-            await PortalSignInAsync(portalUrl, adminEmail, adminPassword).ConfigureAwait(false);
-            var link = _page.Locator("#applications tbody tr").Filter(new LocatorFilterOptions { HasText = displayLabel }).Locator("a");
-            if (await link.CountAsync().ConfigureAwait(false) == 0)
-            {
-                return $"The SSO Applications list shows no application '{displayLabel}'.";
-            }
-            await link.First.ClickAsync().ConfigureAwait(false);
-            var box = _page.Locator($"#user-groups-tab ~ form input[data-group=\"{CssString(group)}\"]");
-            await _page.Locator("#user-groups-tab").WaitForAsync().ConfigureAwait(false);
-            if (await box.CountAsync().ConfigureAwait(false) == 0)
-            {
-                return $"The User Groups tab lists no group '{group}'.";
-            }
-            await box.CheckAsync().ConfigureAwait(false);
-            await _page.Locator("#groups-save").ClickAsync().ConfigureAwait(false);
-            await _page.Locator("#groups-message").WaitForAsync().ConfigureAwait(false);
-            await ShotAsync("portal-groups-saved", shots).ConfigureAwait(false);
-            return null;
-        });
-
-    private async Task PortalSignInAsync(string portalUrl, string adminEmail, string adminPassword)
+    public Task<BrowserOutcome> PortalAsync(string flow, PortalSignIn signIn, Func<PortalPage, Task<string?>> clicks)
     {
-        await _page.GotoAsync(portalUrl).ConfigureAwait(false);
-        await _page.Locator("#admin-email").FillAsync(adminEmail).ConfigureAwait(false);
-        await _page.Locator("#admin-password").FillAsync(adminPassword).ConfigureAwait(false);
-        await _page.Locator("#admin-login").ClickAsync().ConfigureAwait(false);
-        await _page.Locator("#applications").WaitForAsync().ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(signIn);
+        ArgumentNullException.ThrowIfNull(clicks);
+        return RunAsync(flow, signIn.Password, null, async shots =>
+        {
+            var portal = new PortalPage(_page, signIn.PortalUrl, what => ShotAsync(what, shots));
+            await portal.OpenAsync(signIn.PortalUrl.AbsolutePath, "portal-sign-in").ConfigureAwait(false);
+            await portal.FillAsync("#admin-email", signIn.Email).ConfigureAwait(false);
+            await portal.FillAsync("#admin-password", signIn.Password).ConfigureAwait(false);
+            await portal.SubmitAsync("#admin-login", "portal-signed-in").ConfigureAwait(false);
+            return await clicks(portal).ConfigureAwait(false);
+        });
     }
 
     public async ValueTask DisposeAsync()
@@ -409,8 +365,6 @@ public sealed class BrowserSession : IAsyncDisposable
     private string Relative(string path) => Path.GetRelativePath(_options.RunFolder, path).Replace('\\', '/');
 
     private string Redact(string? text) => _options.Redactor.Redact(text) ?? "";
-
-    private static string CssString(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 
     private sealed class Shots
     {

@@ -31,6 +31,12 @@ public sealed record BrowserSessionOptions
     /// <summary>The SP page that shows who is signed in, opened after the flow with the browser's cookies; null: the page the flow ended on.</summary>
     public string? SessionUrl { get; init; }
 
+    /// <summary>
+    /// How many files this scenario's earlier browser flows already numbered: the next screenshot or trace takes the
+    /// number after it, so a second flow in a scenario adds to the first one's evidence instead of overwriting it.
+    /// </summary>
+    public int NumberedBefore { get; init; }
+
     /// <summary>Debian's chromium; Playwright's own browser downloads are never used.</summary>
     public string ExecutablePath { get; init; } = Chromium.DebianPath;
 

@@ -84,7 +84,7 @@ internal sealed class PortalEndpoints(IdpState state, SamlEndpoints saml)
             {
                 var colour = app.PortalImage.Kind == PortalImageKind.ColorIndicator ? $" style=\"--tile-color:{Html.E(app.PortalImage.Value)}\"" : "";
                 var logo = app.PortalImage.Kind == PortalImageKind.Logo ? $"<span class=\"logo\" data-logo=\"{Html.E(app.PortalImage.Value)}\" aria-hidden=\"true\"></span>" : "";
-                body.Append("<li><a class=\"tile\" data-app-id=\"").Append(Html.E(app.Id)).Append("\" href=\"/userconsole/launch/").Append(Uri.EscapeDataString(app.Id)).Append('"').Append(colour).Append('>')
+                body.Append("<li><a class=\"tile\" data-app-id=\"").Append(Html.E(app.Id)).Append("\" href=\"").Append(Html.E(app.Kind == ApplicationKind.Bookmark ? app.BookmarkUrl! : "/userconsole/launch/" + Uri.EscapeDataString(app.Id))).Append('"').Append(colour).Append('>')
                     .Append(logo).Append("<strong>").Append(Html.E(app.DisplayLabel)).Append("</strong><br><small>").Append(Html.E(app.Description)).Append("</small></a></li>\n");
             }
             body.Append("</ul>\n");

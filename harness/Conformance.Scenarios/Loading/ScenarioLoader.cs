@@ -341,22 +341,23 @@ public sealed partial class ScenarioLoader(StepLibrary library, SeedGuide guide)
 
     private Requirement? ParseRequirement(InputNode node, List<Problem> problems)
     {
+        if (node is InputNode.Mapping { Entries.Count: 2 } pair && pair.Entries.Select(e => e.Key).Order(StringComparer.Ordinal).SequenceEqual(["seed", "under"])
+            && pair.Entries.All(e => e.Value is InputNode.Scalar))
+        {
+            var quote = (InputNode.Scalar)pair.Entries.Single(e => e.Key == "seed").Value;
+            var under = (InputNode.Scalar)pair.Entries.Single(e => e.Key == "under").Value;
+            return Seed(quote, guide.Find(quote.Value, under.Value), $" under the line \"{under.Value}\"", problems);
+        }
         if (node is not InputNode.Mapping { Entries.Count: 1 } map || map.Entries[0].Value is not InputNode.Scalar value
             || !RequirementKeys.Contains(map.Entries[0].Key))
         {
-            problems.Add(new Problem(node.Location, "a requirement is one of {seed: \"quoted guide line\"}, {rfc7643: \"section\"}, {rfc7644: \"section\"}, {saml: \"Document section\"}"));
+            problems.Add(new Problem(node.Location, "a requirement is one of {seed: \"quoted guide line\"} (with under: \"the section's heading\" for a step the guide repeats), {rfc7643: \"section\"}, {rfc7644: \"section\"}, {saml: \"Document section\"}"));
             return null;
         }
         var key = map.Entries[0].Key;
         if (key == "seed")
         {
-            var line = guide.Find(value.Value);
-            if (line is null)
-            {
-                problems.Add(new Problem(value.Location, $"the seed quote \"{value.Value}\" is not a line of the integration guide (docs/seed/bluejeans-jumpcloud-guide.txt)"));
-                return null;
-            }
-            return new Requirement(RequirementSource.Seed, value.Value) { SeedLine = line };
+            return Seed(value, guide.Find(value.Value), "", problems);
         }
         var source = key switch
         {
@@ -365,6 +366,16 @@ public sealed partial class ScenarioLoader(StepLibrary library, SeedGuide guide)
             _ => RequirementSource.Saml,
         };
         return new Requirement(source, value.Value);
+    }
+
+    private static Requirement? Seed(InputNode.Scalar quote, int? line, string where, List<Problem> problems)
+    {
+        if (line is null)
+        {
+            problems.Add(new Problem(quote.Location, $"the seed quote \"{quote.Value}\" is not a line of the integration guide (docs/seed/bluejeans-jumpcloud-guide.txt){where}"));
+            return null;
+        }
+        return new Requirement(RequirementSource.Seed, quote.Value) { SeedLine = line };
     }
 
     private static void UnknownKeys(InputNode.Mapping map, string[] known, string what, List<Problem> problems)

@@ -116,11 +116,13 @@ public static class SchemaGenerator
     {
         ["type"] = "object",
         ["minProperties"] = 1,
-        ["maxProperties"] = 1,
+        ["maxProperties"] = 2,
         ["additionalProperties"] = false,
+        ["dependentRequired"] = new JsonObject { ["under"] = new JsonArray("seed") },
         ["properties"] = new JsonObject
         {
             ["seed"] = new JsonObject { ["type"] = "string", ["description"] = "A quote of one line of docs/seed/bluejeans-jumpcloud-guide.txt." },
+            ["under"] = new JsonObject { ["type"] = "string", ["description"] = "With seed: a quote of the section's heading; the seed quote is the first line after it that matches (for steps the guide repeats)." },
             ["rfc7643"] = new JsonObject { ["type"] = "string", ["description"] = "A section of RFC 7643 (SCIM core schema), e.g. 4.1." },
             ["rfc7644"] = new JsonObject { ["type"] = "string", ["description"] = "A section of RFC 7644 (SCIM protocol), e.g. 3.5.2." },
             ["saml"] = new JsonObject { ["type"] = "string", ["description"] = "A SAML 2.0 document and section, e.g. 'Profiles 4.1.4.2'." },

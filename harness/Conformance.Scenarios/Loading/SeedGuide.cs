@@ -27,14 +27,22 @@ public sealed partial class SeedGuide
     public static SeedGuide Embedded { get; } = LoadEmbedded();
 
     /// <summary>The 1-based line that contains the quote, or null.</summary>
-    public int? Find(string quote)
+    public int? Find(string quote) => Find(quote, 0);
+
+    /// <summary>
+    /// The first line containing the quote after the line containing <paramref name="under"/> (a section's heading), or
+    /// null: the guide repeats steps ("Log in to the JumpCloud Admin Portal.", "Click save.") in several sections.
+    /// </summary>
+    public int? Find(string quote, string under) => Find(under) is int heading ? Find(quote, heading) : null;
+
+    private int? Find(string quote, int from)
     {
         var wanted = Normalize(quote);
         if (wanted.Length == 0)
         {
             return null;
         }
-        var index = Array.FindIndex(_normalized, line => line.Contains(wanted, StringComparison.Ordinal));
+        var index = Array.FindIndex(_normalized, from, line => line.Contains(wanted, StringComparison.Ordinal));
         return index < 0 ? null : index + 1;
     }
 

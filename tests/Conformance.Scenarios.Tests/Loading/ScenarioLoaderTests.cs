@@ -69,6 +69,27 @@ public sealed class ScenarioLoaderTests
         Assert.That(scenario.Requirements.Single().Id, Does.StartWith("seed:L"));
     }
 
+    [TestCase("", 18)]
+    [TestCase("To deactivate the SSO Integration or Bookmark", 187)]
+    public void Parse_ARepeatedGuideStepUnderASectionHeading_IsTheLineInThatSection(string under, int line)
+    {
+        var requirement = under.Length == 0 ? "- seed: \"Log in to the JumpCloud Admin Portal.\"" : $"- {{ seed: \"Log in to the JumpCloud Admin Portal.\", under: \"{under}\" }}";
+        var yaml = Valid.Replace("- seed: \"Users are implicitly denied access to applications.\"", requirement, StringComparison.Ordinal);
+
+        var scenario = new ScenarioLoader(StepLibrary.Discover(), SeedGuide.Embedded).Parse("s.yaml", yaml, []).Single();
+
+        Assert.That(scenario.Requirements.Single().SeedLine, Is.EqualTo(line));
+    }
+
+    [Test]
+    public void Parse_AGuideStepUnderAHeadingNotFollowedByIt_IsAProblem()
+    {
+        var yaml = Valid.Replace("- seed: \"Users are implicitly denied access to applications.\"",
+            "- { seed: \"Click + Add New Application.\", under: \"To delete the application\" }", StringComparison.Ordinal);
+
+        Assert.That(Problems(yaml).Single().ToString(), Does.Contain("is not a line of the integration guide").And.Contain("under the line \"To delete the application\""));
+    }
+
     [Test]
     public void Parse_WithTypoInActionName_NamesLocationAndTheNearestAction()
     {

@@ -24,6 +24,9 @@ public enum TileField
 
     [Description("The tile's logo, null for a colour indicator.")]
     Logo,
+
+    [Description("Where clicking the tile goes: a Bookmark's URL, or the IdP's launch of a SAML application.")]
+    Opens,
 }
 
 public sealed record PortalTileInput
@@ -44,7 +47,7 @@ public sealed record PortalTileInput
 public sealed partial class PortalTile : Condition<PortalTileInput>
 {
     public override string Name => "portal.tile";
-    public override string Description => "The application's tile in a user's User Console: shown, label, description, color, logo.";
+    public override string Description => "The application's tile in a user's User Console: shown, label, description, color, logo, opens.";
 
     protected override async Task<Observation> ObserveAsync(PortalTileInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
@@ -66,7 +69,8 @@ public sealed partial class PortalTile : Condition<PortalTileInput>
             TileField.Label => tile.QuerySelector("strong")?.TextContent,
             TileField.Description => tile.QuerySelector("small")?.TextContent,
             TileField.Color => TileColor().Match(tile.GetAttribute("style") ?? "") is { Success: true } m ? m.Groups[1].Value.Trim() : null,
-            _ => tile.QuerySelector(".logo")?.GetAttribute("data-logo"),
+            TileField.Logo => tile.QuerySelector(".logo")?.GetAttribute("data-logo"),
+            _ => tile.GetAttribute("href"),
         };
         return new Observation(value, $"{user.Username}'s User Console shows {(titles.Length == 0 ? "no tiles" : titles)}");
     }

@@ -3,6 +3,7 @@ using Conformance.Browser;
 using Conformance.IdP;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Steps.Portal;
 
 namespace Conformance.Scenarios.Steps.Browser;
 
@@ -100,6 +101,7 @@ internal static class BrowserRun
             SpOrigin = spOrigin,
             SessionUserPattern = sessionProbe?.User,
             SessionUrl = sessionProbe?.Url,
+            NumberedBefore = context.Screenshots.Count + context.Traces.Count,
         }).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
@@ -125,12 +127,9 @@ public sealed record PortalDeleteInput
 
     [Description("What to type as 'the number of the applications you are deleting'; defaults to the right number, 1.")]
     public string Count { get; init; } = "1";
-
-    [Description("Record a Playwright trace, passwords scrubbed.")]
-    public bool Trace { get; init; } = true;
 }
 
-/// <summary>"To delete the application", in the mock IdP's Admin Portal, by a person in chromium.</summary>
+/// <summary>"To delete the application", in the mock IdP's Admin Portal, by a person in chromium, typing any count.</summary>
 public sealed class PortalDeleteApplication : StepAction<PortalDeleteInput>
 {
     public override string Name => "portal.delete-application";
@@ -139,38 +138,7 @@ public sealed class PortalDeleteApplication : StepAction<PortalDeleteInput>
 
     protected override Task ExecuteAsync(PortalDeleteInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var idp = context.Get<MockIdpServer>();
-        var app = context.Applications.Get(input.App);
-        return BrowserRun.InBrowserAsync(context, input.Trace, spOrigin: null, sessionProbe: null, session =>
-            session.PortalDeleteApplicationAsync(idp.PortalUrl, idp.AdminEmail, idp.AdminPassword, app.DisplayLabel, input.Count));
-    }
-}
-
-public sealed record PortalBindGroupInput
-{
-    [Description("The application (id, display label or IdP URL suffix).")]
-    public required string App { get; init; }
-
-    [Description("The user group to give access.")]
-    [RunMarked]
-    public required string Group { get; init; }
-
-    [Description("Record a Playwright trace, passwords scrubbed.")]
-    public bool Trace { get; init; } = true;
-}
-
-/// <summary>"To authorize user access from the Application's page", in the mock IdP's Admin Portal, in chromium.</summary>
-public sealed class PortalBindGroup : StepAction<PortalBindGroupInput>
-{
-    public override string Name => "portal.bind-group";
-    public override string Description =>
-        "In a real browser, the Admin Portal: SSO Applications → the application → User Groups tab → check the group → Save.";
-
-    protected override Task ExecuteAsync(PortalBindGroupInput input, ScenarioContext context, CancellationToken cancellationToken)
-    {
-        var idp = context.Get<MockIdpServer>();
-        var app = context.Applications.Get(input.App);
-        return BrowserRun.InBrowserAsync(context, input.Trace, spOrigin: null, sessionProbe: null, session =>
-            session.PortalBindGroupAsync(idp.PortalUrl, idp.AdminEmail, idp.AdminPassword, app.DisplayLabel, input.Group));
+        var label = context.Applications.Get(input.App).DisplayLabel;
+        return PortalDoor.WalkAsync(context, "portal-delete-application", page => PortalClicks.DeleteApplicationAsync(page, label, input.Count));
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Conformance.Core.Directories;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Steps.Portal;
 
 namespace Conformance.Scenarios.Steps.Directory;
 
@@ -13,6 +14,9 @@ public sealed record GroupCreateInput
     [Description("Usernames (or ${users[i].username}) to add as members.")]
     [RunMarked]
     public IReadOnlyList<string> Members { get; init; } = [];
+
+    [Description("api (default) or portal: a person in the Admin Portal, in chromium.")]
+    public AdminDoor Via { get; init; }
 }
 
 public sealed class GroupCreate : StepAction<GroupCreateInput>
@@ -22,6 +26,10 @@ public sealed class GroupCreate : StepAction<GroupCreateInput>
 
     protected override Task ExecuteAsync(GroupCreateInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
+        if (input.Via == AdminDoor.Portal)
+        {
+            return PortalDoor.WalkAsync(context, "portal-group-create", page => PortalClicks.AddGroupAsync(page, input.Name, input.Members));
+        }
         var group = context.Directory.AddGroup(context.Directory.NewGroupId(), input.Name);
         foreach (var member in input.Members)
         {
@@ -37,6 +45,9 @@ public sealed record MembershipInput
     public required string Group { get; init; }
     [RunMarked]
     public required string User { get; init; }
+
+    [Description("api (default) or portal: a person in the Admin Portal, in chromium.")]
+    public AdminDoor Via { get; init; }
 }
 
 public sealed class GroupAddMember : StepAction<MembershipInput>
@@ -46,6 +57,10 @@ public sealed class GroupAddMember : StepAction<MembershipInput>
 
     protected override Task ExecuteAsync(MembershipInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
+        if (input.Via == AdminDoor.Portal)
+        {
+            return PortalDoor.WalkAsync(context, "portal-group-add-member", page => PortalClicks.SetMembersAsync(page, input.Group, [input.User], member: true));
+        }
         context.Directory.AddMember(input.Group, input.User);
         return Task.CompletedTask;
     }
@@ -58,6 +73,10 @@ public sealed class GroupRemoveMember : StepAction<MembershipInput>
 
     protected override Task ExecuteAsync(MembershipInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
+        if (input.Via == AdminDoor.Portal)
+        {
+            return PortalDoor.WalkAsync(context, "portal-group-remove-member", page => PortalClicks.SetMembersAsync(page, input.Group, [input.User], member: false));
+        }
         context.Directory.RemoveMember(input.Group, input.User);
         return Task.CompletedTask;
     }
@@ -69,6 +88,9 @@ public sealed record GroupRenameInput
     public required string Group { get; init; }
     [RunMarked]
     public required string NewName { get; init; }
+
+    [Description("api (default) or portal: a person in the Admin Portal, in chromium.")]
+    public AdminDoor Via { get; init; }
 }
 
 public sealed class GroupRename : StepAction<GroupRenameInput>
@@ -78,6 +100,10 @@ public sealed class GroupRename : StepAction<GroupRenameInput>
 
     protected override Task ExecuteAsync(GroupRenameInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
+        if (input.Via == AdminDoor.Portal)
+        {
+            return PortalDoor.WalkAsync(context, "portal-group-rename", page => PortalClicks.RenameGroupAsync(page, input.Group, input.NewName));
+        }
         context.Directory.RenameGroup(input.Group, input.NewName);
         return Task.CompletedTask;
     }
@@ -87,6 +113,9 @@ public sealed record GroupInput
 {
     [RunMarked]
     public required string Group { get; init; }
+
+    [Description("api (default) or portal: a person in the Admin Portal, in chromium.")]
+    public AdminDoor Via { get; init; }
 }
 
 public sealed class GroupDelete : StepAction<GroupInput>
@@ -96,6 +125,10 @@ public sealed class GroupDelete : StepAction<GroupInput>
 
     protected override Task ExecuteAsync(GroupInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
+        if (input.Via == AdminDoor.Portal)
+        {
+            return PortalDoor.WalkAsync(context, "portal-group-delete", page => PortalClicks.DeleteGroupAsync(page, input.Group));
+        }
         context.Directory.DeleteGroup(input.Group);
         return Task.CompletedTask;
     }
@@ -121,6 +154,9 @@ public sealed record UserUpdateInput
     public bool? Active { get; init; }
 
     public IReadOnlyDictionary<string, string>? Extra { get; init; }
+
+    [Description("api (default) or portal: a person in the Admin Portal, in chromium.")]
+    public AdminDoor Via { get; init; }
 }
 
 public sealed class UserUpdate : StepAction<UserUpdateInput>
@@ -131,6 +167,21 @@ public sealed class UserUpdate : StepAction<UserUpdateInput>
     protected override Task ExecuteAsync(UserUpdateInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         context.Redactor.AddSecret(input.Password);
+        if (input.Via == AdminDoor.Portal)
+        {
+            if (input.Extra is not null)
+            {
+                throw new InvalidOperationException("user.update via portal: the Users page has no field for properties outside the mapping table (extra).");
+            }
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["#user-email"] = input.Email, ["#user-first-name"] = input.FirstName, ["#user-last-name"] = input.LastName,
+                ["#user-employee-id"] = input.EmployeeIdentifier, ["#user-job-title"] = input.JobTitle, ["#user-work-phone"] = input.WorkPhone,
+                ["#user-password"] = input.Password,
+            };
+            var username = context.Directory.GetUser(input.User).Username;
+            return PortalDoor.WalkAsync(context, "portal-user-update", page => PortalClicks.UpdateUserAsync(page, username, fields, input.Active));
+        }
         context.Directory.UpdateUser(input.User, u => u with
         {
             Email = input.Email ?? u.Email,
@@ -151,6 +202,9 @@ public sealed record UserInput
 {
     [RunMarked]
     public required string User { get; init; }
+
+    [Description("api (default) or portal: a person in the Admin Portal, in chromium.")]
+    public AdminDoor Via { get; init; }
 }
 
 public sealed class UserDelete : StepAction<UserInput>
@@ -160,6 +214,11 @@ public sealed class UserDelete : StepAction<UserInput>
 
     protected override Task ExecuteAsync(UserInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
+        if (input.Via == AdminDoor.Portal)
+        {
+            var username = context.Directory.GetUser(input.User).Username;
+            return PortalDoor.WalkAsync(context, "portal-user-delete", page => PortalClicks.DeleteUserAsync(page, username));
+        }
         context.Directory.DeleteUser(input.User);
         return Task.CompletedTask;
     }
@@ -174,6 +233,9 @@ public sealed record UserAddInput
     public string FirstName { get; init; } = "";
     public string LastName { get; init; } = "";
     public string? Password { get; init; }
+
+    [Description("api (default) or portal: a person in the Admin Portal, in chromium.")]
+    public AdminDoor Via { get; init; }
 }
 
 public sealed class UserAdd : StepAction<UserAddInput>
@@ -184,6 +246,11 @@ public sealed class UserAdd : StepAction<UserAddInput>
     protected override Task ExecuteAsync(UserAddInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         context.Redactor.AddSecret(input.Password);
+        if (input.Via == AdminDoor.Portal)
+        {
+            return PortalDoor.WalkAsync(context, "portal-user-add", page =>
+                PortalClicks.AddUserAsync(page, new NewUser(input.Username, input.Email, input.FirstName, input.LastName, input.Password)));
+        }
         context.Directory.AddUser(new DirectoryUser
         {
             Id = context.Directory.NewUserId(),

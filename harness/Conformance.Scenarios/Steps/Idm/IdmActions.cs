@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Steps.Portal;
 using Conformance.Scim;
 using Conformance.Scim.Import;
 
@@ -22,6 +23,9 @@ public sealed record IdmConfigureInput
     public bool? PasswordSync { get; init; }
 
     public UpdateMode UpdateMode { get; init; } = UpdateMode.Patch;
+
+    [Description("api (default) or portal: a person types Base URL and Token Key into the Identity Management tab and clicks Save (password sync and update mode keep what the tab does not show).")]
+    public AdminDoor Via { get; init; }
 }
 
 /// <summary>"Select the Identity Management tab. Click Configure and enter the following: Token Key".</summary>
@@ -36,6 +40,13 @@ public sealed class IdmConfigure : StepAction<IdmConfigureInput>
         var scim = context.Target.Scim;
         var token = input.Token ?? scim?.Token ?? throw new InvalidOperationException("no token: the target has no scim section");
         context.Redactor.AddSecret(token);
+        if (input.Via == AdminDoor.Portal)
+        {
+            var baseUrl = input.BaseUrl ?? scim?.BaseUrl ?? throw new InvalidOperationException("no SCIM base URL: the target has no scim section");
+            await PortalDoor.WalkAsync(context, "portal-idm-configure", page =>
+                PortalClicks.ConfigureIdmAsync(page, context.Applications.Get(input.App).DisplayLabel, baseUrl, token, input.Groups ?? scim?.Groups ?? false)).ConfigureAwait(false);
+            return;
+        }
         var outcome = await Idm.For(context, input.App).ConfigureAsync(new IdmSettings
         {
             BaseUrl = new Uri(input.BaseUrl ?? scim?.BaseUrl ?? throw new InvalidOperationException("no SCIM base URL: the target has no scim section")),
@@ -51,6 +62,9 @@ public sealed class IdmConfigure : StepAction<IdmConfigureInput>
 public sealed record IdmAppInput
 {
     public required string App { get; init; }
+
+    [Description("api (default) or portal: a person in the Admin Portal, in chromium.")]
+    public AdminDoor Via { get; init; }
 }
 
 /// <summary>"Click Activate. You will receive a confirmation that the Identity Management integration has been successfully verified."</summary>
@@ -59,8 +73,15 @@ public sealed class IdmActivate : StepAction<IdmAppInput>
     public override string Name => "idm.activate";
     public override string Description => "Activates the IdM integration: verifies the token against the SP, then provisions the bound groups' users.";
 
-    protected override async Task ExecuteAsync(IdmAppInput input, ScenarioContext context, CancellationToken cancellationToken) =>
+    protected override async Task ExecuteAsync(IdmAppInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        if (input.Via == AdminDoor.Portal)
+        {
+            await PortalDoor.WalkAsync(context, "portal-idm-activate", page => PortalClicks.ActivateIdmAsync(page, context.Applications.Get(input.App).DisplayLabel)).ConfigureAwait(false);
+            return;
+        }
         Idm.Record(context, await Idm.For(context, input.App).ActivateAsync(cancellationToken).ConfigureAwait(false));
+    }
 }
 
 /// <summary>"Under the company name and logo on the left hand panel, click the Deactivate IdM connection link."</summary>
@@ -71,6 +92,10 @@ public sealed class IdmDeactivate : StepAction<IdmAppInput>
 
     protected override Task ExecuteAsync(IdmAppInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
+        if (input.Via == AdminDoor.Portal)
+        {
+            return PortalDoor.WalkAsync(context, "portal-idm-deactivate", page => PortalClicks.DeactivateIdmAsync(page, context.Applications.Get(input.App).DisplayLabel));
+        }
         Idm.Record(context, Idm.For(context, input.App).Deactivate());
         return Task.CompletedTask;
     }
@@ -88,6 +113,9 @@ public sealed record IdmMappingInput
 
     [Description("Edit > Restore Defaults > Update > Save.")]
     public bool RestoreDefaults { get; init; }
+
+    [Description("api (default) or portal: a person in the Admin Portal, in chromium (Edit … Update, Save).")]
+    public AdminDoor Via { get; init; }
 }
 
 /// <summary>"In the Export Attribute Mapping section, click Edit. The Optional Mappings table will open."</summary>
@@ -98,6 +126,11 @@ public sealed class IdmMapping : StepAction<IdmMappingInput>
 
     protected override Task ExecuteAsync(IdmMappingInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
+        if (input.Via == AdminDoor.Portal)
+        {
+            return PortalDoor.WalkAsync(context, "portal-idm-mapping", page =>
+                PortalClicks.EditMappingAsync(page, context.Applications.Get(input.App).DisplayLabel, input.Exclude, input.Include, input.RestoreDefaults));
+        }
         var integration = Idm.For(context, input.App);
         context.LastRefusal = null;
         foreach (var attribute in input.Exclude)
@@ -129,6 +162,9 @@ public sealed record IdmImportInput
 
     [Description("Which listed users to import: all, new-only (the New Users-only filter), or none (only list).")]
     public ImportSelection Select { get; init; } = ImportSelection.NewOnly;
+
+    [Description("api (default) or portal: a person clicks Manual Import, the filter and Import in chromium; the page's text (browser.result pageText) is the evidence, import.result is not set.")]
+    public AdminDoor Via { get; init; }
 }
 
 /// <summary>"Click Manual Import. Select the users you want to create in JumpCloud … Click Import."</summary>
@@ -139,6 +175,12 @@ public sealed class IdmImport : StepAction<IdmImportInput>
 
     protected override async Task ExecuteAsync(IdmImportInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
+        if (input.Via == AdminDoor.Portal)
+        {
+            await PortalDoor.WalkAsync(context, "portal-manual-import", page => PortalClicks.ImportAsync(page, context.Applications.Get(input.App).DisplayLabel,
+                newOnly: input.Select != ImportSelection.All, import: input.Select != ImportSelection.None)).ConfigureAwait(false);
+            return;
+        }
         var integration = Idm.For(context, input.App);
         ImportListing listing;
         try

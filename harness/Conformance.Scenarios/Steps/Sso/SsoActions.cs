@@ -10,6 +10,8 @@ using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Apps;
 using Conformance.Scenarios.Model;
 
+using Conformance.Scenarios.Steps.Portal;
+
 namespace Conformance.Scenarios.Steps.Sso;
 
 public sealed record SsoConfigureInput
@@ -40,6 +42,9 @@ public sealed record SsoConfigureInput
 
     [Description("Register the SP from its metadata (target saml.metadata) instead of by fields.")]
     public bool FromMetadata { get; init; }
+
+    [Description("api (default) or portal: a person fills the SSO tab in chromium (metadata pasted into SP Metadata) and clicks Save; the tab has no SLO URL or NameID format field.")]
+    public AdminDoor Via { get; init; }
 }
 
 /// <summary>"Select the SSO tab. Add or change any attributes. Click save."</summary>
@@ -50,7 +55,7 @@ public sealed class SsoConfigure : StepAction<SsoConfigureInput>
     public override string Description => "Fills the application's SSO tab on the IdP (SP entity ID, ACS URL, Target URL, NameID, attributes, signing).";
 
     protected override Task ExecuteAsync(SsoConfigureInput input, ScenarioContext context, CancellationToken cancellationToken) =>
-        context.AdministerAsync(async () =>
+        input.Via == AdminDoor.Portal ? ThroughPortalAsync(input, context, cancellationToken) : context.AdministerAsync(async () =>
         {
             var idp = context.Get<MockIdpServer>();
             var saml = context.Target.Saml;
@@ -75,6 +80,37 @@ public sealed class SsoConfigure : StepAction<SsoConfigureInput>
             context.Set(ScenarioValues.IdpEntityId, idp.EntityId(input.App));
             context.Note($"SSO tab of '{input.App}': SP entity ID {settings.SpEntityId}, ACS {settings.AcsUrl}, NameID from {settings.NameIdSource}, signing {settings.Signing}");
         });
+
+    /// <summary>"Select BlueJeans from the Configured Applications list. Select the SSO tab. … Click save." in chromium.</summary>
+    private static async Task ThroughPortalAsync(SsoConfigureInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        if (input.SloUrl is not null || input.NameIdFormat is not null)
+        {
+            throw new InvalidOperationException("sso.configure via portal: the SSO tab has no SLO URL or NameID format field.");
+        }
+        var idp = context.Get<MockIdpServer>();
+        var saml = context.Target.Saml;
+        string? metadata = null;
+        if (input.FromMetadata)
+        {
+            using var http = context.EvidenceClient("saml");
+            metadata = await http.GetStringAsync(new Uri(saml?.Metadata ?? throw new InvalidOperationException("the target declares no saml.metadata")), cancellationToken).ConfigureAwait(false);
+        }
+        var baseline = idp.FindSso(input.App) ?? new SsoSettings
+        {
+            SpEntityId = input.SpEntityId ?? saml?.EntityId ?? "",
+            AcsUrl = input.AcsUrl ?? saml?.AcsUrl ?? "",
+        };
+        var wanted = Apply(input, baseline);
+        var fields = new SsoTabFields(metadata, wanted.SpEntityId, wanted.AcsUrl, wanted.TargetUrl, wanted.NameIdSource,
+            string.Join("\n", wanted.Attributes.Select(a => $"{a.Name} = {a.UserProperty}")), wanted.Signing.ToString());
+        await PortalDoor.WalkAsync(context, "portal-sso-configure", page => PortalClicks.ConfigureSsoAsync(page, context.Applications.Get(input.App).DisplayLabel, fields)).ConfigureAwait(false);
+        if (context.LastRefusal is null)
+        {
+            context.Set(ScenarioValues.IdpSsoUrl, idp.SsoUrl(input.App));
+            context.Set(ScenarioValues.IdpEntityId, idp.EntityId(input.App));
+        }
+    }
 
     private static SsoSettings Apply(SsoConfigureInput input, SsoSettings s)
     {
@@ -249,13 +285,17 @@ public sealed class SsoSpLogin : StepAction<SpLoginInput>
     }
 }
 
-public sealed class SsoDeactivate : StepAction<AppInput>
+public sealed class SsoDeactivate : StepAction<AppAdminInput>
 {
     public override string Name => "sso.deactivate";
     public override string Description => "Deactivate SSO: launches and SP-initiated requests are then refused with no assertion.";
 
-    protected override Task ExecuteAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken)
+    protected override Task ExecuteAsync(AppAdminInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
+        if (input.Via == AdminDoor.Portal)
+        {
+            return PortalDoor.WalkAsync(context, "portal-deactivate-sso", page => PortalClicks.DeactivateAsync(page, context.Applications.Get(input.App).DisplayLabel, "sso"));
+        }
         context.Get<MockIdpServer>().DeactivateSso(input.App);
         return Task.CompletedTask;
     }
