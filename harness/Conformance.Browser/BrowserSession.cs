@@ -110,7 +110,7 @@ public sealed class BrowserSession : IAsyncDisposable
         });
 
     /// <summary>
-    /// An Admin Portal click path: signs in as the administrator, then hands the portal to <paramref name="clicks"/>
+    /// An Admin Portal click path: signs in as the administrator unless this session already has, then hands the portal to <paramref name="clicks"/>
     /// (which returns why it could not go on, or null). Every page is screenshotted; the password is scrubbed.
     /// </summary>
     public Task<BrowserOutcome> PortalAsync(string flow, PortalSignIn signIn, Func<PortalPage, Task<string?>> clicks)
@@ -120,10 +120,15 @@ public sealed class BrowserSession : IAsyncDisposable
         return RunAsync(flow, signIn.Password, null, async shots =>
         {
             var portal = new PortalPage(_page, signIn.PortalUrl, what => ShotAsync(what, shots));
-            await portal.OpenAsync(signIn.PortalUrl.AbsolutePath, "portal-sign-in").ConfigureAwait(false);
-            await portal.FillAsync("#admin-email", signIn.Email).ConfigureAwait(false);
-            await portal.FillAsync("#admin-password", signIn.Password).ConfigureAwait(false);
-            await portal.SubmitAsync("#admin-login", "portal-signed-in").ConfigureAwait(false);
+            // A session that signed in for an earlier path is still signed in: the portal only asks once.
+            await _page.GotoAsync(signIn.PortalUrl.AbsoluteUri).ConfigureAwait(false);
+            if (await portal.HasAsync("#admin-email").ConfigureAwait(false))
+            {
+                await ShotAsync("portal-sign-in", shots).ConfigureAwait(false);
+                await portal.FillAsync("#admin-email", signIn.Email).ConfigureAwait(false);
+                await portal.FillAsync("#admin-password", signIn.Password).ConfigureAwait(false);
+                await portal.SubmitAsync("#admin-login", "portal-signed-in").ConfigureAwait(false);
+            }
             return await clicks(portal).ConfigureAwait(false);
         });
     }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Conformance.Browser;
@@ -29,6 +31,14 @@ public sealed class PortalPage
         _shot = shot;
     }
 
+    /// <summary>
+    /// What axe-core (Deque.AxeCore.Playwright) found wrong on the pages of this walk, one line per rule and page: the
+    /// portal stands in for JumpCloud's, and a person with a screen reader must be able to walk the same path.
+    /// </summary>
+    public IReadOnlyList<string> AccessibilityViolations => _violations;
+
+    private readonly List<string> _violations = [];
+
     /// <summary>The portal's answer to the last button pressed with <see cref="SubmitAsync(string, string)"/>; null when it said nothing.</summary>
     public PortalAnswer? LastAnswer { get; private set; }
 
@@ -36,7 +46,23 @@ public sealed class PortalPage
     public async Task OpenAsync(string path, string shot)
     {
         await _page.GotoAsync(new Uri(_origin, path).AbsoluteUri).ConfigureAwait(false);
+        await ArrivedAsync(shot).ConfigureAwait(false);
+    }
+
+    /// <summary>Page states (what the page was reached for, how many elements it names) axe-core already checked in this process.</summary>
+    private static readonly ConcurrentDictionary<string, bool> Audited = new(StringComparer.Ordinal);
+
+    private async Task ArrivedAsync(string shot)
+    {
         await _shot(shot).ConfigureAwait(false);
+        // axe-core takes most of a second a page: each state of a page is audited once per run, not on every visit.
+        var named = await _page.Locator("[id]").CountAsync().ConfigureAwait(false);
+        if (!Audited.TryAdd($"{shot}|{named}", true))
+        {
+            return;
+        }
+        var axe = await _page.RunAxe().ConfigureAwait(false);
+        _violations.AddRange(axe.Violations.Select(v => $"{shot} ({new Uri(_page.Url).AbsolutePath}): {v.Id}: {v.Help}"));
     }
 
     public Task FillAsync(string selector, string value) => _page.Locator(selector).FillAsync(value);
@@ -78,7 +104,7 @@ public sealed class PortalPage
         await _page.EvaluateAsync("() => { window.__portalStale = true; }").ConfigureAwait(false);
         await target.ClickAsync().ConfigureAwait(false);
         await _page.WaitForFunctionAsync("() => !window.__portalStale && document.readyState === 'complete'").ConfigureAwait(false);
-        await _shot(shot).ConfigureAwait(false);
+        await ArrivedAsync(shot).ConfigureAwait(false);
         var answer = _page.Locator(AnswerSelector);
         LastAnswer = await answer.CountAsync().ConfigureAwait(false) == 0 ? null
             : new PortalAnswer((await answer.First.InnerTextAsync().ConfigureAwait(false)).Trim(), await answer.First.GetAttributeAsync("role").ConfigureAwait(false) == "alert");

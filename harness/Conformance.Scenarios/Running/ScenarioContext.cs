@@ -86,6 +86,24 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
         return Task.CompletedTask;
     });
 
+    private readonly List<IAsyncDisposable> _owned = [];
+
+    /// <summary>Something a step opened for the rest of the scenario (the administrator's browser): closed when it ends.</summary>
+    public T Own<T>(T resource) where T : IAsyncDisposable
+    {
+        _owned.Add(resource);
+        return resource;
+    }
+
+    internal async ValueTask DisposeOwnedAsync()
+    {
+        for (var i = _owned.Count - 1; i >= 0; i--)
+        {
+            await _owned[i].DisposeAsync().ConfigureAwait(false);
+        }
+        _owned.Clear();
+    }
+
     /// <summary>Services the harness adds for this scenario (the IdP, the SCIM engine, the SP's control client).</summary>
     public IDictionary<Type, object> Services { get; } = new Dictionary<Type, object>();
 

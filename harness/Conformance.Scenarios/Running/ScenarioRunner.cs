@@ -145,6 +145,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         }
         finally
         {
+            await context.DisposeOwnedAsync().ConfigureAwait(false);
             if (prepared is not null)
             {
                 await prepared.DisposeAsync().ConfigureAwait(false);

@@ -89,12 +89,20 @@ internal static class BrowserRun
     /// <summary>One browser flow of a step: Debian's chromium, screenshots and trace into the run folder, the outcome kept for browser.result.</summary>
     public static async Task InBrowserAsync(ScenarioContext context, bool trace, Uri? spOrigin, Targets.SessionProbeSpec? sessionProbe, Func<BrowserSession, Task<BrowserOutcome>> flow)
     {
-        // Without a run folder (tests) the artifacts still go somewhere real, so screenshots are still taken.
-        var runFolder = context.RunFolder ?? Path.Combine(Path.GetTempPath(), "conformance-browser", context.Scenario.Id);
-        // No chromium is a harness error (errored), not the SP's fault: BrowserUnavailableException says how to get it.
-        var session = await BrowserSession.StartAsync(new BrowserSessionOptions
+        var session = await StartAsync(context, trace, spOrigin, sessionProbe).ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
         {
-            RunFolder = runFolder,
+            Keep(context, await flow(session).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>A chromium session for this scenario's evidence; numbering goes on after what earlier flows saved.</summary>
+    public static Task<BrowserSession> StartAsync(ScenarioContext context, bool trace, Uri? spOrigin, Targets.SessionProbeSpec? sessionProbe) =>
+        // No chromium is a harness error (errored), not the SP's fault: BrowserUnavailableException says how to get it.
+        BrowserSession.StartAsync(new BrowserSessionOptions
+        {
+            // Without a run folder (tests) the artifacts still go somewhere real, so screenshots are still taken.
+            RunFolder = context.RunFolder ?? Path.Combine(Path.GetTempPath(), "conformance-browser", context.Scenario.Id),
             ScenarioId = context.Scenario.Id,
             RecordTrace = trace,
             Redactor = context.Redactor,
@@ -102,21 +110,21 @@ internal static class BrowserRun
             SessionUserPattern = sessionProbe?.User,
             SessionUrl = sessionProbe?.Url,
             NumberedBefore = context.Screenshots.Count + context.Traces.Count,
-        }).ConfigureAwait(false);
-        await using (session.ConfigureAwait(false))
+        });
+
+    /// <summary>Keeps a flow's outcome for browser.result and its screenshots and trace as the scenario's evidence.</summary>
+    public static void Keep(ScenarioContext context, BrowserOutcome outcome)
+    {
+        context.Services[typeof(BrowserResult)] = new BrowserResult(outcome);
+        foreach (var shot in outcome.Screenshots)
         {
-            var outcome = await flow(session).ConfigureAwait(false);
-            context.Services[typeof(BrowserResult)] = new BrowserResult(outcome);
-            foreach (var shot in outcome.Screenshots)
-            {
-                context.Screenshots.Add(shot);
-            }
-            if (outcome.Trace is not null)
-            {
-                context.Traces.Add(outcome.Trace);
-            }
-            context.Note($"browser: {string.Join(" → ", outcome.Titles)}{(outcome.Failure is null ? "" : " — " + outcome.Failure)}{(outcome.FollowFailure is null ? "" : " — " + outcome.FollowFailure)}");
+            context.Screenshots.Add(shot);
         }
+        if (outcome.Trace is not null)
+        {
+            context.Traces.Add(outcome.Trace);
+        }
+        context.Note($"browser: {string.Join(" → ", outcome.Titles)}{(outcome.Failure is null ? "" : " — " + outcome.Failure)}{(outcome.FollowFailure is null ? "" : " — " + outcome.FollowFailure)}");
     }
 }
 

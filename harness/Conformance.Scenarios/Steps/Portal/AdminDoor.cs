@@ -19,26 +19,40 @@ public enum AdminDoor
 /// <summary>
 /// Runs an Admin Portal click path for a step. What the portal refuses (its alert) becomes the step's refusal, as the
 /// model's refusal does through the other door; a path that cannot be walked (a missing row, a page that never came)
-/// is the harness's error, not the SP's.
+/// or a page that fails the accessibility rules is the harness's error, not the SP's.
 /// </summary>
 internal static class PortalDoor
 {
     public static async Task WalkAsync(ScenarioContext context, string flow, Func<PortalPage, Task<string?>> clicks)
     {
         var idp = context.Get<MockIdpServer>();
+        // One administrator's browser for the whole scenario, as a person keeps the portal open between tasks.
+        var session = context.Services.TryGetValue(typeof(AdministratorBrowser), out var open) ? ((AdministratorBrowser)open).Session
+            : context.Own(new AdministratorBrowser(await BrowserRun.StartAsync(context, trace: false, spOrigin: null, sessionProbe: null).ConfigureAwait(false))).Session;
+        context.Services[typeof(AdministratorBrowser)] = new AdministratorBrowser(session);
         PortalPage? walked = null;
-        await BrowserRun.InBrowserAsync(context, trace: false, spOrigin: null, sessionProbe: null, session =>
-            session.PortalAsync(flow, new PortalSignIn(new Uri(idp.PortalUrl), idp.AdminEmail, idp.AdminPassword), page =>
-            {
-                walked = page;
-                return clicks(page);
-            })).ConfigureAwait(false);
-        var outcome = context.Get<BrowserResult>().Outcome;
+        var outcome = await session.PortalAsync(flow, new PortalSignIn(new Uri(idp.PortalUrl), idp.AdminEmail, idp.AdminPassword), page =>
+        {
+            walked = page;
+            return clicks(page);
+        }).ConfigureAwait(false);
+        BrowserRun.Keep(context, outcome);
         if (outcome.Failure is not null)
         {
             throw new InvalidOperationException($"The Admin Portal path '{flow}' could not be walked: {outcome.Failure}");
         }
+        if (walked?.AccessibilityViolations is { Count: > 0 } violations)
+        {
+            // The portal is the harness's own: a page a screen reader cannot use is a defect here, never the SP's.
+            throw new InvalidOperationException($"The Admin Portal path '{flow}' has pages that fail axe-core's rules: {string.Join("; ", violations)}");
+        }
         context.LastRefusal = walked?.LastAnswer is { Refused: true } refused ? refused.Text : null;
         context.Note(walked?.LastAnswer is { } answer ? $"the Admin Portal answered: {answer.Text}" : "the Admin Portal answered nothing");
     }
+}
+
+/// <summary>The chromium session the scenario's administrator works the portal in; closed with the scenario.</summary>
+internal sealed record AdministratorBrowser(BrowserSession Session) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Session.DisposeAsync();
 }

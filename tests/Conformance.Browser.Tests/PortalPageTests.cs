@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+
+namespace Conformance.Browser.Tests;
+
+/// <summary>How a portal walk reads pages: the portal's answers, and what axe-core finds wrong with them.</summary>
+public class PortalPageTests
+{
+    private static readonly Uri Portal = new("http://portal.test/portal/start");
+
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private IPage _page = null!;
+
+    [OneTimeSetUp]
+    public async Task LaunchAsync() => (_playwright, _browser) = await Chromium.LaunchAsync(Chromium.DebianPath);
+
+    [OneTimeTearDown]
+    public async Task CloseAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [SetUp]
+    public async Task OpenAsync() => _page = await _browser.NewPageAsync();
+
+    [TearDown]
+    public Task ClosePageAsync() => _page.CloseAsync();
+
+    /// <summary>Serves <paramref name="body"/> (inside an accessible document) at every path of the fake portal.</summary>
+    private async Task<PortalPage> ServeAsync(string body)
+    {
+        await _page.RouteAsync("http://portal.test/**", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "text/html",
+            Body = $"<!DOCTYPE html><html lang=\"en\"><head><title>Portal</title></head><body><main><h1>Portal</h1>{body}</main></body></html>",
+        }));
+        return new PortalPage(_page, Portal, _ => Task.CompletedTask);
+    }
+
+    [Test]
+    public async Task Submit_ToAPageThatShowsAnAlert_ReadsItAsARefusal()
+    {
+        var portal = await ServeAsync("<p class=\"error\" role=\"alert\">Enter the number of the applications you are deleting (1).</p><form method=\"get\" action=\"/portal/next\"><button id=\"go\">Go</button></form>");
+        await portal.OpenAsync("/portal/start", "submit-alert-start");
+
+        var answer = await portal.SubmitAsync("#go", "submit-alert-next");
+
+        Assert.That(answer, Is.EqualTo(new PortalAnswer("Enter the number of the applications you are deleting (1).", Refused: true)));
+    }
+
+    [Test]
+    public async Task Submit_ToAPageThatSaysNothing_HasNoAnswer()
+    {
+        var portal = await ServeAsync("<form method=\"get\" action=\"/portal/next\"><button id=\"go\">Go</button></form>");
+        await portal.OpenAsync("/portal/start", "submit-silent-start");
+
+        Assert.That(await portal.SubmitAsync("#go", "submit-silent-next"), Is.Null);
+    }
+
+    [Test]
+    public async Task Open_APageWithAnUnlabelledField_RecordsTheAxeViolation()
+    {
+        var portal = await ServeAsync("<form><input type=\"text\" id=\"nameless\"></form>");
+
+        await portal.OpenAsync("/portal/start", "axe-unlabelled-field");
+
+        Assert.That(portal.AccessibilityViolations, Has.Some.Contains("axe-unlabelled-field (/portal/start): label"));
+    }
+
+    [Test]
+    public async Task Open_AnAccessiblePage_RecordsNoViolation()
+    {
+        var portal = await ServeAsync("<form><label for=\"named\">Name</label><input type=\"text\" id=\"named\"></form>");
+
+        await portal.OpenAsync("/portal/start", "axe-labelled-field");
+
+        Assert.That(portal.AccessibilityViolations, Is.Empty);
+    }
+}
