@@ -10,11 +10,11 @@ if (args.Length == 4 && args[0] == Scaling.ChildFlag)
 {
     return await Scaling.RunChildAsync(int.Parse(args[1], CultureInfo.InvariantCulture), new Uri(args[2]), args[3]);
 }
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',').ToHashSet() ?? ["1", "2", "3", "4", "5", "6", "7"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',').ToHashSet() ?? ["1", "2", "3", "4", "5", "6", "7", "8"];
 var unknown = args.Where(a => a is not ("--quick" or "--only") && !a.All(c => char.IsAsciiDigit(c) || c == ',')).ToList();
 if (unknown.Count > 0)
 {
-    await Console.Error.WriteLineAsync($"unknown arguments: {string.Join(' ', unknown)}; usage: bench [--quick] [--only 1,2,3,4,5,6,7]");
+    await Console.Error.WriteLineAsync($"unknown arguments: {string.Join(' ', unknown)}; usage: bench [--quick] [--only 1,2,3,4,5,6,7,8]");
     return 2;
 }
 var options = new BenchOptions { Root = BenchOptions.FindRoot(), Quick = args.Contains("--quick") };
@@ -59,6 +59,10 @@ if (only.Contains("3"))
 if (only.Contains("4") || only.Contains("5"))
 {
     await Step("4 Default catalogue and 5 start-up (CLI as a process)", () => Cli.MeasureAsync(options));
+}
+if (only.Contains("8"))
+{
+    await Step("8 Directory Insights API over 10,000 events", () => Insights.MeasureAsync(options));
 }
 if (only.Contains("7"))
 {

@@ -11,30 +11,18 @@ using Microsoft.Playwright;
 namespace Conformance.Browser.Tests;
 
 /// <summary>The guide's Admin Portal click paths, done by a person in chromium against the mock IdP's portal.</summary>
-public class AdminPortalInBrowserTests
+public class AdminPortalInBrowserTests : InChromium
 {
     private sealed class NoSink : ISamlMessageSink
     {
         public void Record(SamlMessageRecord message) { }
     }
 
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
     private MockIdpServer _idp = null!;
     private ApplicationCatalog _catalog = null!;
     private IdentityManagement _idm = null!;
     private JumpCloudDirectory _directory = null!;
     private IPage _page = null!;
-
-    [OneTimeSetUp]
-    public async Task LaunchAsync() => (_playwright, _browser) = await Chromium.LaunchAsync(Chromium.DebianPath);
-
-    [OneTimeTearDown]
-    public async Task CloseAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
 
     [SetUp]
     public async Task StartIdpAndSignInAsync()
@@ -47,7 +35,7 @@ public class AdminPortalInBrowserTests
             Directory = directory, Catalog = _catalog, Insights = insights, Exchanges = new ExchangeJournal(), Redactor = new Redactor(),
         });
         _idp = await MockIdpServer.StartAsync(new MockIdpOptions { Directory = directory, Catalog = _catalog, Sink = new NoSink(), Insights = insights, IdentityManagement = _idm });
-        _page = await _browser.NewPageAsync();
+        _page = await Browser.NewPageAsync();
         await _page.GotoAsync(_idp.PortalUrl);
         await _page.FillAsync("#admin-email", "admin@conformance.test");
         await _page.FillAsync("#admin-password", _idp.AdminPassword);
@@ -401,7 +389,7 @@ public class AdminPortalInBrowserTests
         await _page.ClickAsync("#save-application");
         var app = _catalog.Applications.Single();
         _catalog.BindGroup(app.Id, "Everyone");
-        var user = await _browser.NewPageAsync();
+        var user = await Browser.NewPageAsync();
         await user.GotoAsync($"{_idp.BaseUrl}/userconsole");
         await user.FillAsync("#username", "ada");
         await user.FillAsync("#password", "Secret-123");

@@ -9,10 +9,8 @@ namespace Conformance.Browser.Tests;
 /// Issue 6: the run folder's index.html opened from disk (file://) in Debian chromium works with no
 /// server and no network: counts match results.json, filters hide and show, failures open first.
 /// </summary>
-public class HtmlReportInBrowserTests
+public class HtmlReportInBrowserTests : InChromium
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
     private string _runFolder = null!;
     private JsonObject _counts = null!;
     private IPage _page = null!;
@@ -27,20 +25,12 @@ public class HtmlReportInBrowserTests
         }
         _runFolder = RunFolder.Write(SampleReport.Build(), reportsRoot);
         _counts = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_runFolder, "results.json")))!["counts"]!.AsObject();
-        (_playwright, _browser) = await Chromium.LaunchAsync(Chromium.DebianPath);
-    }
-
-    [OneTimeTearDown]
-    public async Task CloseBrowserAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
     }
 
     [SetUp]
     public async Task OpenReportAsync()
     {
-        _page = await _browser.NewPageAsync();
+        _page = await Browser.NewPageAsync();
         await _page.GotoAsync(new Uri(Path.Combine(_runFolder, "index.html")).AbsoluteUri);
     }
 
@@ -60,7 +50,7 @@ public class HtmlReportInBrowserTests
     {
         await _page.SelectOptionAsync("#filter-outcome", "failed");
         var url = _page.Url;
-        var reopened = await _browser.NewPageAsync();
+        var reopened = await Browser.NewPageAsync();
         await reopened.GotoAsync(url);
         var shown = await reopened.Locator("#shown").InnerTextAsync();
         await reopened.CloseAsync();

@@ -3,26 +3,14 @@ using Microsoft.Playwright;
 namespace Conformance.Browser.Tests;
 
 /// <summary>How a portal walk reads pages: the portal's answers, and what axe-core finds wrong with them.</summary>
-public class PortalPageTests
+public class PortalPageTests : InChromium
 {
     private static readonly Uri Portal = new("http://portal.test/portal/start");
 
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
     private IPage _page = null!;
 
-    [OneTimeSetUp]
-    public async Task LaunchAsync() => (_playwright, _browser) = await Chromium.LaunchAsync(Chromium.DebianPath);
-
-    [OneTimeTearDown]
-    public async Task CloseAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [SetUp]
-    public async Task OpenAsync() => _page = await _browser.NewPageAsync();
+    public async Task OpenAsync() => _page = await Browser.NewPageAsync();
 
     [TearDown]
     public Task ClosePageAsync() => _page.CloseAsync();

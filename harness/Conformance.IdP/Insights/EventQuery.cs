@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Insights;
@@ -14,6 +15,9 @@ namespace Conformance.IdP.Insights;
 internal sealed record EventQuery
 {
     public const int MaxLimit = 10_000;
+
+    // Events never change once logged: each is turned into JSON once for every query that filters on its fields.
+    private static readonly ConditionalWeakTable<InsightsEvent, JsonObject> Json = new();
 
     public required IReadOnlyList<string> Services { get; init; }
     public required DateTimeOffset Start { get; init; }
@@ -82,7 +86,7 @@ internal sealed record EventQuery
     /// <summary>An event as the API returns it, cut to the requested fields.</summary>
     public JsonObject Project(InsightsEvent e)
     {
-        var all = JsonSerializer.SerializeToNode(e)!.AsObject();
+        var all = JsonOf(e).DeepClone().AsObject();
         if (Fields.Count == 0)
         {
             return all;
@@ -94,6 +98,9 @@ internal sealed record EventQuery
         }
         return projected;
     }
+
+    /// <summary>The event as the API names its fields; shared and read-only (clone it to hand it out).</summary>
+    public static JsonObject JsonOf(InsightsEvent e) => Json.GetValue(e, ev => JsonSerializer.SerializeToNode(ev)!.AsObject());
 
     /// <summary>A field's value by dotted path (initiated_by.type, resource.username), as the API's field names read.</summary>
     public static JsonNode? Field(JsonObject e, string path)
@@ -112,7 +119,7 @@ internal sealed record EventQuery
         {
             return true;
         }
-        var json = JsonSerializer.SerializeToNode(e)!.AsObject();
+        var json = JsonOf(e);
         return And.All(t => TermMatches(json, t)) && (Or.Count == 0 || Or.Any(t => TermMatches(json, t)));
     }
 

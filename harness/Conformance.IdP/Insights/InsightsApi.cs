@@ -37,7 +37,7 @@ internal static class InsightsApi
                 ? name
                 : throw new ArgumentException("field is required: the field whose distinct values to count, e.g. event_type");
             var buckets = query.Matching(log.Events)
-                .Select(e => EventQuery.Field(JsonSerializer.SerializeToNode(e)!.AsObject(), field)?.ToJsonString() ?? "null")
+                .Select(e => EventQuery.Field(EventQuery.JsonOf(e), field)?.ToJsonString() ?? "null")
                 .GroupBy(v => v, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (JsonNode)new JsonObject { ["key"] = JsonNode.Parse(g.Key), ["doc_count"] = g.Count() });
