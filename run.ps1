@@ -30,14 +30,27 @@ function Install-Debian([string]$Command, [string]$Package, [string]$Why) {
     if ($LASTEXITCODE -ne 0) { Fail-Setup "could not install '$Package' (needs root or passwordless sudo): run 'sudo apt-get install $Package' and run again" }
 }
 
-function Need-Chromium { Install-Debian 'chromium' 'chromium' "the browser steps drive Debian's Chromium with Playwright" }
-function Need-Xmlsec { Install-Debian 'xmlsec1' 'xmlsec1' 'tests verify signed Responses with an independent tool' }
+# CONFORMANCE_SETUP_PLAN=1: print what a verb would set up and run, one line each, and do none of it (as run.sh).
+function Plan([string]$Text) {
+    if ($env:CONFORMANCE_SETUP_PLAN -ne '1') { return $false }
+    [Console]::Out.WriteLine("plan: $Text")
+    return $true
+}
+
+function Need-Chromium {
+    # CONFORMANCE_CHROMIUM names a browser the image already has (a hosted runner's Chrome): nothing to install.
+    if ($env:CONFORMANCE_CHROMIUM) { $null = Plan "use $($env:CONFORMANCE_CHROMIUM)"; return }
+    if (-not (Plan 'setup chromium')) { Install-Debian 'chromium' 'chromium' "the browser steps drive Debian's Chromium with Playwright" }
+}
+function Need-Xmlsec { if (-not (Plan 'setup xmlsec1')) { Install-Debian 'xmlsec1' 'xmlsec1' 'tests verify signed Responses with an independent tool' } }
 function Need-Mellon {
+    if (Plan 'setup apache2 libapache2-mod-auth-mellon') { return }
     Install-Debian 'apache2' 'apache2' 'tests certify a real SAML SP nobody here wrote: Apache httpd with mod_auth_mellon'
     Install-Debian 'mellon_create_metadata' 'libapache2-mod-auth-mellon' "the real SP's SAML module (mocks/mellon)"
 }
 
 function Need-ReferenceSp {
+    if (Plan 'setup reference-sp npm packages') { return }
     $dir = Join-Path $Root 'mocks/reference-sp'
     $lock = Join-Path $dir 'package-lock.json'
     if (-not (Test-Path $lock)) { return }
@@ -52,6 +65,7 @@ function Need-ReferenceSp {
 }
 
 function Build {
+    if (Plan 'build') { return }
     Need-Dotnet
     # For tests of this script itself: the solution is already built by the test run that calls it.
     if ($env:CONFORMANCE_NO_BUILD -eq '1') { return }
@@ -62,9 +76,13 @@ function Build {
     if ($LASTEXITCODE -ne 0) { Say 'build failed'; exit 3 }
 }
 
-function Invoke-Cli([string[]]$Arguments) { & dotnet $CliDll @Arguments; exit $LASTEXITCODE }
+function Invoke-Cli([string[]]$Arguments) {
+    if (Plan ("run " + ($Arguments -join ' '))) { exit 0 }
+    & dotnet $CliDll @Arguments; exit $LASTEXITCODE
+}
 
 function Invoke-Tests([string[]]$Extra) {
+    if (Plan ("test " + ($Extra -join ' ')).TrimEnd()) { exit 0 }
     $results = Join-Path $Root 'TestResults'
     if (Test-Path $results) { Remove-Item -Recurse -Force $results }
     Say 'running every test (TRX and coverage in TestResults/)'
@@ -83,11 +101,21 @@ function Invoke-Tests([string[]]$Extra) {
     exit $code
 }
 
+# False when the selection leaves every browser scenario out (--exclude-tag browser): chromium only for a run that uses it.
+function Wants-Browser([string[]]$Arguments) {
+    for ($i = 0; $i -lt $Arguments.Count; $i++) {
+        if ($Arguments[$i] -like '--exclude-tag=*browser*') { return $false }
+        if ($Arguments[$i] -eq '--exclude-tag' -and $i + 1 -lt $Arguments.Count -and $Arguments[$i + 1] -like '*browser*') { return $false }
+    }
+    return $true
+}
+
 $verb = if ($args.Count -gt 0) { [string]$args[0] } else { '' }
 $rest = if ($args.Count -gt 1) { [string[]]$args[1..($args.Count - 1)] } else { [string[]]@() }
 switch ($verb) {
     'test' { Need-Chromium; Need-Xmlsec; Need-Mellon; Need-ReferenceSp; Build; Invoke-Tests $rest }
-    'bench' { Need-Chromium; Need-ReferenceSp; Build; & dotnet run --project (Join-Path $Root 'bench/Conformance.Bench') -c $Config --no-build -- @rest; exit $LASTEXITCODE }
-    { $_ -in 'help', '-h', '--help', 'list', 'validate', 'schema', 'idp', '--version' } { Build; Invoke-Cli ([string[]]$args) }
-    default { Need-Chromium; Need-ReferenceSp; Build; Invoke-Cli ([string[]]$args) }
+    'bench' { Need-Chromium; Need-ReferenceSp; Build; if (Plan ("bench " + ($rest -join ' ')).TrimEnd()) { exit 0 }; & dotnet run --project (Join-Path $Root 'bench/Conformance.Bench') -c $Config --no-build -- @rest; exit $LASTEXITCODE }
+    { $_ -in 'help', '-h', '--help', 'list', 'validate', 'schema', 'idp', '--version', 'report', 'serve' } { Build; Invoke-Cli ([string[]]$args) }
+    { $_ -eq 'certify' -and $rest.Count -gt 0 -and $rest[0] -eq 'verify' } { Build; Invoke-Cli ([string[]]$args) }
+    default { if (Wants-Browser ([string[]]$args)) { Need-Chromium }; Need-ReferenceSp; Build; Invoke-Cli ([string[]]$args) }
 }

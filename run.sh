@@ -31,14 +31,27 @@ apt_install() { # apt_install <command-to-find> <debian-package> <why>
     || fail_setup "could not install '$2' (needs root or passwordless sudo): run 'sudo apt-get install $2' and run again"
 }
 
-need_chromium() { apt_install chromium chromium "the browser steps drive Debian's Chromium with Playwright"; }
-need_xmlsec() { apt_install xmlsec1 xmlsec1 "tests verify signed Responses with an independent tool"; }
+# CONFORMANCE_SETUP_PLAN=1: print what a verb would set up and run, one line each, and do none of it (a dry run of a
+# CI job's commands on a machine that is not its image).
+plan() {
+  [ "${CONFORMANCE_SETUP_PLAN:-}" = "1" ] || return 1
+  printf 'plan: %s\n' "$*"
+}
+
+need_chromium() {
+  # CONFORMANCE_CHROMIUM names a browser the image already has (a hosted runner's Chrome): nothing to install.
+  if [ -n "${CONFORMANCE_CHROMIUM:-}" ]; then plan "use $CONFORMANCE_CHROMIUM" || true; return 0; fi
+  plan setup chromium || apt_install chromium chromium "the browser steps drive Debian's Chromium with Playwright"
+}
+need_xmlsec() { plan setup xmlsec1 || apt_install xmlsec1 xmlsec1 "tests verify signed Responses with an independent tool"; }
 need_mellon() {
+  plan setup apache2 libapache2-mod-auth-mellon && return 0
   apt_install apache2 apache2 "tests certify a real SAML SP nobody here wrote: Apache httpd with mod_auth_mellon"
   apt_install mellon_create_metadata libapache2-mod-auth-mellon "the real SP's SAML module (mocks/mellon)"
 }
 
 need_reference_sp() {
+  plan setup reference-sp npm packages && return 0
   local dir="$ROOT/mocks/reference-sp"
   [ -f "$dir/package-lock.json" ] || return 0
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
@@ -48,7 +61,22 @@ need_reference_sp() {
   fi
 }
 
+# True unless the selection leaves every browser scenario out (--exclude-tag browser): chromium is only installed for a
+# run that will use it. Portal and sign-in scenarios that open chromium all carry the browser tag.
+wants_browser() {
+  local previous=""
+  for arg in "$@"; do
+    case "$previous|$arg" in
+      --exclude-tag\|*browser*) return 1 ;;
+    esac
+    case "$arg" in --exclude-tag=*browser*) return 1 ;; esac
+    previous="$arg"
+  done
+  return 0
+}
+
 build() {
+  plan build && return 0
   need_dotnet
   # For tests of this script itself: the solution is already built by the test run that calls it.
   if [ "${CONFORMANCE_NO_BUILD:-}" = "1" ]; then return 0; fi
@@ -58,9 +86,10 @@ build() {
 }
 
 # exec: the CLI becomes this process, so a signal sent to run.sh (timeout, CI cancelling) reaches it and nothing is orphaned.
-cli() { exec dotnet "$CLI_DLL" "$@"; }
+cli() { plan run "$@" && exit 0; exec dotnet "$CLI_DLL" "$@"; }
 
 run_tests() {
+  plan test "$@" && return 0
   local results="$ROOT/TestResults"
   rm -rf "$results"
   say "running every test (TRX and coverage in TestResults/)"
@@ -88,14 +117,18 @@ case "$verb" in
   bench)
     shift
     need_chromium; need_reference_sp; build
+    plan bench "$@" && exit 0
     dotnet run --project "$ROOT/bench/Conformance.Bench" -c "$CONFIG" --no-build -- "$@"
     ;;
-  help|-h|--help|list|validate|schema|idp|--version)
+  help|-h|--help|list|validate|schema|idp|--version|report|serve)
+    # Nothing here opens a browser or the reference SP: a merge job needs only .NET.
     build
     cli "$@"
     ;;
   *)
-    need_chromium; need_reference_sp; build
+    if [ "$verb" = "certify" ] && [ "${2:-}" = "verify" ]; then build; cli "$@"; fi
+    if wants_browser "$@"; then need_chromium; fi
+    need_reference_sp; build
     cli "$@"
     ;;
 esac

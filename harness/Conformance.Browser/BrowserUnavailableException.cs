@@ -4,12 +4,12 @@ namespace Conformance.Browser;
 public sealed class BrowserUnavailableException : Exception
 {
     public BrowserUnavailableException()
-        : this(Chromium.DebianPath)
+        : this(Chromium.Path)
     {
     }
 
     public BrowserUnavailableException(string executablePath)
-        : base($"Debian chromium is not installed: run ./run.sh, which installs it ({executablePath} is missing).")
+        : base($"Chromium is not installed: run ./run.sh, which installs Debian's chromium, or set CONFORMANCE_CHROMIUM to a Chromium or Chrome binary ({executablePath} is missing).")
     {
     }
 

@@ -7,6 +7,12 @@ internal static class Chromium
 {
     public const string DebianPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// The browser the harness drives: CONFORMANCE_CHROMIUM when set (a CI image whose Chromium or Chrome lives elsewhere,
+    /// such as a hosted runner's preinstalled Chrome), else Debian's chromium.
+    /// </summary>
+    public static string Path => Environment.GetEnvironmentVariable("CONFORMANCE_CHROMIUM") is { Length: > 0 } chosen ? chosen : DebianPath;
+
     /// <summary>No sandbox (root in containers), and nothing that reaches the network on its own.</summary>
     public static readonly IReadOnlyList<string> Args =
     [

@@ -63,14 +63,17 @@ internal static class Catalogue
         return result.Problems.Count > 0 ? throw new InputException(result.Problems) : result.Scenarios;
     }
 
-    /// <summary>--scenarios GLOB (on the file path or the id), --tag T (any of them), --exclude-tag T (none of them), --shard i/n, in that order.</summary>
-    public static IReadOnlyList<Scenario> Select(IReadOnlyList<Scenario> scenarios, string? glob, IReadOnlyList<string> tags, string? shard, IReadOnlyList<string>? excludedTags = null)
+    /// <summary>
+    /// --scenarios GLOB (on the file path or the id; repeated or comma-separated: any of them), --tag T (any of them),
+    /// --exclude-tag T (none of them), --shard i/n, in that order.
+    /// </summary>
+    public static IReadOnlyList<Scenario> Select(IReadOnlyList<Scenario> scenarios, IReadOnlyList<string> globs, IReadOnlyList<string> tags, string? shard, IReadOnlyList<string>? excludedTags = null)
     {
         IEnumerable<Scenario> selected = scenarios;
-        if (glob is not null)
+        if (globs.Count > 0)
         {
-            var pattern = GlobRegex(glob);
-            selected = selected.Where(s => pattern.IsMatch(s.Id) || pattern.IsMatch(s.Location.File.Replace('\\', '/')));
+            var patterns = globs.Select(GlobRegex).ToList();
+            selected = selected.Where(s => patterns.Any(p => p.IsMatch(s.Id) || p.IsMatch(s.Location.File.Replace('\\', '/'))));
         }
         if (tags.Count > 0)
         {
@@ -86,7 +89,7 @@ internal static class Catalogue
             // A typo in a selection must not become a green run that tested nothing.
             var asked = string.Join(" ", new[]
             {
-                glob is null ? null : $"--scenarios '{glob}'",
+                globs.Count == 0 ? null : $"--scenarios '{string.Join(',', globs)}'",
                 tags.Count == 0 ? null : $"--tag {string.Join(',', tags)}",
                 excludedTags is { Count: > 0 } ? $"--exclude-tag {string.Join(',', excludedTags)}" : null,
             }.OfType<string>());

@@ -95,7 +95,7 @@ internal static class CommandLine
         var catalogue = Catalogue.Load(library, Catalogue.Files(root, []));
         var scenarios = Catalogue.Select(
             catalogue,
-            args.Option("scenarios"),
+            Tags(args, "scenarios"),
             Tags(args, "tag"),
             args.Option("shard"),
             Tags(args, "exclude-tag"));
@@ -230,7 +230,7 @@ internal static class CommandLine
     {
         NoPositional(args, "list");
         var root = Catalogue.RepositoryRoot();
-        var scenarios = Catalogue.Select(Catalogue.Load(Library(), Catalogue.Files(root, [])), args.Option("scenarios"), Tags(args, "tag"), shard: null, Tags(args, "exclude-tag"));
+        var scenarios = Catalogue.Select(Catalogue.Load(Library(), Catalogue.Files(root, [])), Tags(args, "scenarios"), Tags(args, "tag"), shard: null, Tags(args, "exclude-tag"));
         foreach (var s in scenarios)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Id}\t{s.Area.ToString().ToLowerInvariant()}\t{string.Join(',', s.Tags)}\t{s.Title}"));
@@ -329,5 +329,6 @@ internal static class CommandLine
 
     internal static StepLibrary Library() => StepLibrary.Discover();
 
-    private static List<string> Tags(Arguments args, string option) => [.. args.Options(option).SelectMany(t => t.Split(','))];
+    /// <summary>A list option, repeated (<c>--tag a --tag b</c>) or comma-separated (<c>--tag a,b</c>).</summary>
+    private static List<string> Tags(Arguments args, string option) => [.. args.Options(option).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }

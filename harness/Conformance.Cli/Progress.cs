@@ -61,12 +61,12 @@ internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunO
     public Task FinishAsync(RunResult run, string folder)
     {
         // A recap of what did not pass, so nobody has to scroll back or open the report to learn why.
-        foreach (var s in run.Scenarios.Where(s => s.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning))
+        foreach (var s in Reporting.NotPassing.Scenarios(run))
         {
             var style = s.Outcome is Outcome.Warning or Outcome.Inconclusive ? "yellow" : "red";
             var first = Reporting.JUnitXml.FirstProblem(s);
             Line($"{s.Outcome.ToString().ToLowerInvariant(),-12} {s.Id}: {first}", style);
-            var others = Problems(s).Where(p => !p.StartsWith(first, StringComparison.Ordinal)).ToList();
+            var others = Reporting.NotPassing.Problems(s).Where(p => !p.StartsWith(first, StringComparison.Ordinal)).ToList();
             foreach (var problem in others.Take(MaxRecapLines))
             {
                 Line($"{"",-12}   also {problem}", style);
@@ -96,15 +96,6 @@ internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunO
     private const int MaxRecapLines = 4;
 
     private static string Scenarios(int count) => string.Create(CultureInfo.InvariantCulture, $"{count} scenario{(count == 1 ? "" : "s")}");
-
-    /// <summary>Every check that did not pass (or a step's error), one line each with where it is written.</summary>
-    private static IEnumerable<string> Problems(ScenarioResult s) =>
-        s.Steps.Where(st => st.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning)
-            .SelectMany(st => st.Checks.Any(c => c.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning)
-                ? st.Checks.Where(c => c.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning)
-                    .Select(c => $"{c.Name}: expected {c.Expected}, actual {c.Actual} ({c.Location})")
-                : [$"step {st.Index} {st.Action}: {st.Error ?? st.Outcome.ToString().ToLowerInvariant()}"])
-            .Distinct(StringComparer.Ordinal);
 
     private void Line(string text, string style)
     {

@@ -7,6 +7,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Conformance.Core.Saml;
 using Conformance.Saml;
+using Conformance.Saml.Protocol;
 using Conformance.Saml.Signing;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Results;
@@ -28,6 +29,7 @@ public static class HtmlReport
         h.Append(CultureInfo.InvariantCulture, $"<title>Conformance — {E(run.Target)} — {E(SummaryMarkdown.Verdict(run))}</title><style>{Css}</style></head><body>");
         Header(h, run);
         h.Append("<main>");
+        Failures(h, run);
         Areas(h, run);
         Requirements(h, run);
         h.Append("<section id=\"scenarios\" aria-labelledby=\"scenarios-heading\"><h2 id=\"scenarios-heading\">Scenarios</h2>");
@@ -54,6 +56,28 @@ public static class HtmlReport
         var scope = RunScope.Of(run);
         h.Append(CultureInfo.InvariantCulture, $"<p id=\"scope\"><b>{E(scope.Line)}</b>{(scope.SkippedByReason.Count == 0 ? "" : " · skipped: " + string.Join("; ", scope.SkippedByReason.Select(r => $"{r.Count} — {E(r.Reason)}")))}</p>");
         h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">run <code>{E(run.RunId)}</code> · seed {run.Seed} · namespace <code>{E(run.Namespace)}</code> · {(run.End - run.Start).TotalSeconds:0.0} s · started {run.Start.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC · harness {E(run.HarnessVersion)}{(run.Commit is null ? "" : $" ({E(run.Commit)})")}{(run.Shard is null ? "" : $" · shard {E(run.Shard)}")}{(run.Interrupted ? " · <b>interrupted: this report holds only what ran</b>" : "")}</p></header>");
+    }
+
+    /// <summary>At the top, before anything else: every scenario that did not pass and each check that says why.</summary>
+    private static void Failures(StringBuilder h, RunResult run)
+    {
+        var failing = NotPassing.Scenarios(run).OrderByDescending(s => s.Outcome).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+        if (failing.Count == 0)
+        {
+            return;
+        }
+        h.Append(CultureInfo.InvariantCulture, $"<section id=\"failures\" aria-labelledby=\"failures-heading\"><h2 id=\"failures-heading\">What did not pass ({failing.Count})</h2><ul class=\"failures\">");
+        foreach (var s in failing)
+        {
+            var outcome = ResultsJson.Kebab(s.Outcome);
+            h.Append(CultureInfo.InvariantCulture, $"<li><a class=\"pill {outcome}\" href=\"#s-{Anchor(s.Id)}\">{outcome}</a> <a href=\"#s-{Anchor(s.Id)}\"><code>{E(s.Id)}</code></a> {E(s.Title)}<ul>");
+            foreach (var problem in (s.Reason is null ? [] : new[] { s.Reason }).Concat(NotPassing.Problems(s)))
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<li>{E(problem)}</li>");
+            }
+            h.Append("</ul></li>");
+        }
+        h.Append("</ul></section>");
     }
 
     private static void Areas(StringBuilder h, RunResult run)
@@ -162,14 +186,15 @@ public static class HtmlReport
         {
             h.Append(CultureInfo.InvariantCulture, $"<p class=\"reason\">{E(s.Reason)}</p>");
         }
+        var har = $"har/{RunFolder.FileName(s.Id)}.har";
         foreach (var step in s.Steps)
         {
-            Step(h, step, saml);
+            Step(h, step, saml, har);
         }
         h.Append("</div></details>");
     }
 
-    private static void Step(StringBuilder h, StepResult step, IReadOnlyDictionary<SamlMessageRecord, SavedSamlMessage> saml)
+    private static void Step(StringBuilder h, StepResult step, IReadOnlyDictionary<SamlMessageRecord, SavedSamlMessage> saml, string har)
     {
         var outcome = ResultsJson.Kebab(step.Outcome);
         h.Append(CultureInfo.InvariantCulture, $"<div class=\"step {outcome}\"><h3><span class=\"pill {outcome}\">{outcome}</span> {step.Index + 1}. <code>{E(step.Action)}</code> {E(step.Name ?? "")}</h3>");
@@ -187,11 +212,17 @@ public static class HtmlReport
             }
             h.Append("</tbody></table>");
         }
-        Evidence(h, step.Evidence, saml);
+        Evidence(h, step.Evidence, saml, har);
         h.Append("</div>");
     }
 
-    private static void Evidence(StringBuilder h, Evidence evidence, IReadOnlyDictionary<SamlMessageRecord, SavedSamlMessage> saml)
+    /// <summary>The most of one HTTP body the page shows; the whole of it is in the scenario's HAR.</summary>
+    internal const int BodyCap = 8 * 1024;
+
+    /// <summary>The most exchanges of one step the page lists; the rest are counted and in the HAR.</summary>
+    internal const int ExchangeCap = 50;
+
+    private static void Evidence(StringBuilder h, Evidence evidence, IReadOnlyDictionary<SamlMessageRecord, SavedSamlMessage> saml, string har)
     {
         foreach (var note in evidence.Notes)
         {
@@ -200,30 +231,49 @@ public static class HtmlReport
         if (evidence.Exchanges.Count > 0)
         {
             h.Append(CultureInfo.InvariantCulture, $"<details class=\"http\"><summary>HTTP exchanges ({evidence.Exchanges.Count})</summary>");
-            foreach (var x in evidence.Exchanges)
+            // A thousand-user push keeps the page light: its first exchanges here, every one of them in the HAR.
+            foreach (var x in evidence.Exchanges.Take(ExchangeCap))
             {
                 h.Append(CultureInfo.InvariantCulture, $"<details class=\"exchange\"><summary><code>{E(x.Method)} {E(x.Url)}</code> → <b>{(x.Status == 0 ? "no answer" : x.Status.ToString(CultureInfo.InvariantCulture))}</b> <span class=\"muted\">{x.Duration.TotalMilliseconds:0} ms {E(x.Channel)}</span></summary>");
                 if (x.Error is not null)
                 {
                     h.Append(CultureInfo.InvariantCulture, $"<p class=\"reason\">{E(x.Error)}</p>");
                 }
-                h.Append(CultureInfo.InvariantCulture, $"<pre>{E(string.Join('\n', x.RequestHeaders.Select(p => $"{p.Key}: {p.Value}")))}\n\n{E(Pretty(x.RequestBody))}</pre><pre>{E(string.Join('\n', x.ResponseHeaders.Select(p => $"{p.Key}: {p.Value}")))}\n\n{E(Pretty(x.ResponseBody))}</pre></details>");
+                h.Append(CultureInfo.InvariantCulture, $"<div class=\"pane\"><h4>Request</h4><pre>{E(string.Join('\n', x.RequestHeaders.Select(p => $"{p.Key}: {p.Value}")))}\n\n{E(Capped(Pretty(x.RequestBody), har))}</pre></div>");
+                h.Append(CultureInfo.InvariantCulture, $"<div class=\"pane\"><h4>Response</h4><pre>{E(string.Join('\n', x.ResponseHeaders.Select(p => $"{p.Key}: {p.Value}")))}\n\n{E(Capped(Pretty(x.ResponseBody), har))}</pre></div></details>");
+            }
+            if (evidence.Exchanges.Count > ExchangeCap)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{evidence.Exchanges.Count - ExchangeCap} more exchanges of this step: <a href=\"{E(har)}\">{E(har)}</a> (opens in the browser's developer tools)</p>");
             }
             h.Append("</details>");
         }
         foreach (var m in evidence.SamlMessages)
         {
             var file = saml.TryGetValue(m, out var saved) ? saved.File : "";
-            h.Append(CultureInfo.InvariantCulture, $"<details class=\"saml\"><summary>SAML {m.Kind} → <code>{E(m.Destination)}</code> <a href=\"{E(file)}\">{E(file)}</a> {E(SignatureSummary(m))}{(m.ExpectAccepted ? "" : " <b>forged: a conforming SP refuses it</b>")}</summary><pre>{E(IndentXml(m.Xml))}</pre></details>");
+            var signatures = SignatureSummary(m);
+            h.Append(CultureInfo.InvariantCulture, $"<details class=\"saml\"><summary>SAML {m.Kind} → <code>{E(m.Destination)}</code>{(m.ExpectAccepted ? "" : " <b>forged: a conforming SP refuses it</b>")}</summary>");
+            // SAML-tracer's view: the fields a reviewer looks for, each signature's verdict, the exact bytes one click away.
+            h.Append("<table class=\"fields\"><caption>Fields</caption><tbody>");
+            foreach (var field in MessageFields.Read(m.Xml))
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(field.Name)}</th><td>{E(field.Value)}</td></tr>");
+            }
+            if (signatures.Length > 0)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">Signatures</th><td>{E(signatures)}</td></tr>");
+            }
+            h.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">File</th><td><a href=\"{E(file)}\">{E(file)}</a> (the bytes sent)</td></tr></tbody></table>");
+            h.Append(CultureInfo.InvariantCulture, $"<details class=\"raw\"><summary>XML</summary><pre>{E(IndentXml(m.Xml))}</pre></details></details>");
         }
         if (evidence.Insights.Count > 0)
         {
-            h.Append("<ol class=\"timeline\">");
+            h.Append("<table class=\"timeline\"><caption>Directory Insights events</caption><thead><tr><th scope=\"col\">time (UTC)</th><th scope=\"col\">event_type</th><th scope=\"col\">success</th><th scope=\"col\">resource</th><th scope=\"col\">application</th><th scope=\"col\">error_message</th></tr></thead><tbody>");
             foreach (var e in evidence.Insights)
             {
-                h.Append(CultureInfo.InvariantCulture, $"<li class=\"{(e.Success ? "passed" : "failed")}\"><code>{E(e.EventType)}</code> {(e.Success ? "success" : "failed")} · {E(e.Resource.Type)} {E(e.Resource.Username ?? e.Resource.DisplayName ?? e.Resource.Id)}{(e.ErrorMessage is null ? "" : " · " + E(e.ErrorMessage))} <span class=\"muted\">{e.Timestamp.UtcDateTime:HH:mm:ss.fff}</span></li>");
+                h.Append(CultureInfo.InvariantCulture, $"<tr class=\"{(e.Success ? "passed" : "failed")}\"><td>{e.Timestamp.UtcDateTime:HH:mm:ss.fff}</td><td><code>{E(e.EventType)}</code></td><td>{(e.Success ? "true" : "false")}</td><td>{E(e.Resource.Type)} {E(e.Resource.Username ?? e.Resource.DisplayName ?? e.Resource.Id)}</td><td>{E(e.Application.DisplayLabel)}</td><td>{E(e.ErrorMessage)}</td></tr>");
             }
-            h.Append("</ol>");
+            h.Append("</tbody></table>");
         }
         foreach (var shot in evidence.Screenshots)
         {
@@ -235,7 +285,7 @@ public static class HtmlReport
         }
     }
 
-    /// <summary>What the signatures of a Response say when checked against the certificate recorded with it (never its KeyInfo).</summary>
+    /// <summary>What the signatures of a Response say when checked against the certificate recorded with it (never its KeyInfo); empty for other messages.</summary>
     private static string SignatureSummary(SamlMessageRecord message)
     {
         if (message.Kind != SamlMessageKind.Response || message.CertificatePem is null)
@@ -246,11 +296,11 @@ public static class HtmlReport
         {
             using var certificate = X509Certificate2.CreateFromPem(message.CertificatePem);
             var report = SignatureVerifier.Verify(message.Xml, certificate);
-            return $"· signature: Response {report.Response.ToString().ToLowerInvariant()}, Assertion {report.Assertion.ToString().ToLowerInvariant()}";
+            return $"Response {report.Response.ToString().ToLowerInvariant()}, Assertion {report.Assertion.ToString().ToLowerInvariant()} (checked against the application's certificate, never the message's KeyInfo)";
         }
         catch (Exception ex) when (ex is CryptographicException or XmlException or SamlMessageException or InvalidOperationException)
         {
-            return $"· signature: not verifiable ({ex.Message})";
+            return $"not verifiable ({ex.Message})";
         }
     }
 
@@ -272,6 +322,9 @@ public static class HtmlReport
             return text;
         }
     }
+
+    private static string Capped(string body, string har) =>
+        body.Length <= BodyCap ? body : $"{body[..BodyCap]}\n… {body.Length - BodyCap:N0} more characters: the whole body is in {har}";
 
     private static string Pretty(string? body)
     {
@@ -311,7 +364,7 @@ public static class HtmlReport
         summary{cursor:pointer}.body{padding:.3rem 0 .3rem 1rem}.reason{color:var(--fail);font-weight:600}.msg{font-size:.85rem}.note{font-size:.85rem;color:#59636e;margin:.1rem 0}
         .req{display:inline-block;background:#ddf4ff;border-radius:4px;padding:0 .35rem;font-size:.8rem;color:#0969da;text-decoration:none}.reqs{padding-left:1rem}
         pre{background:#f6f8fa;padding:.5rem;overflow:auto;max-height:28rem;font-size:.8rem;white-space:pre-wrap;word-break:break-all}code{font-size:.85rem}
-        .timeline li.failed{color:var(--fail)}.filters{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #d0d7de;z-index:1}.filters label{margin-right:1rem}
+        .timeline tr.failed td{color:var(--fail)}table.fields th{width:16rem;font-weight:600}.pane h4{margin:.4rem 0 .1rem;font-size:.85rem}ul.failures>li{margin:.3rem 0}td code{overflow-wrap:anywhere}.filters{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #d0d7de;z-index:1}.filters label{margin-right:1rem}
         img{max-width:100%;border:1px solid #d0d7de}
         @media print{.filters{display:none}details{display:block}details>summary{list-style:none}details:not([open])>*:not(summary){display:block}pre{max-height:none}}
         """;

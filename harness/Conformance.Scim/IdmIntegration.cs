@@ -114,6 +114,20 @@ public sealed class IdmIntegration
     }
 
     /// <summary>
+    /// The tab's Test Connection: the same authenticated one-item list Activate sends (RFC 7644 3.4.2), with what the
+    /// tab holds now; nothing is saved, activated or logged.
+    /// </summary>
+    public async Task<IdmOutcome> TestConnectionAsync(IdmSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _organisation.Options.Redactor.AddSecret(settings.Token);
+        var error = await VerifyAsync(_organisation.Client(settings), cancellationToken).ConfigureAwait(false);
+        return error is null
+            ? IdmOutcome.Ok("The connection test succeeded: the SP accepted the token key at this Base URL.")
+            : IdmOutcome.Refused($"The connection test failed: {error}");
+    }
+
+    /// <summary>
     /// "Click Activate." Verifies the token against the SP (an authenticated one-item list, RFC 7644 3.4.2), logs
     /// <c>idm_integration_activate</c>, and on success pushes every user of the groups bound to the application.
     /// </summary>

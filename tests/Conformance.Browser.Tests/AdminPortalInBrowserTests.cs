@@ -79,6 +79,31 @@ public class AdminPortalInBrowserTests : InChromium
     }
 
     [Test]
+    public async Task IdentityManagementTab_TestConnection_TellsAWrongTokenFromTheRightOneAndSavesNothing()
+    {
+        await using var sp = await BlueJeans.Stub.BlueJeansStub.StartAsync(new BlueJeans.Stub.BlueJeansStubOptions { Port = 0, Redactor = new Redactor() });
+        var token = sp.GenerateToken();
+        var app = _catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
+        await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
+        await _page.FillAsync("#idm-base-url", sp.ScimBaseUrl);
+        await _page.FillAsync("#idm-token", "not-the-token");
+        await _page.ClickAsync("#idm-test");
+        var wrong = await _page.InnerTextAsync("#idm-outcome");
+        await _page.FillAsync("#idm-base-url", sp.ScimBaseUrl);
+        await _page.FillAsync("#idm-token", token);
+        await _page.ClickAsync("#idm-test");
+        var right = await _page.InnerTextAsync("#idm-outcome");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(wrong, Does.StartWith("The connection test failed:"));
+            Assert.That(right, Does.StartWith("The connection test succeeded"));
+            Assert.That(_idm.For(app.Id).Settings, Is.Null, "a test saves nothing");
+            Assert.That(_idm.For(app.Id).IsActive, Is.False);
+        });
+    }
+
+    [Test]
     public async Task AddNewApplication_ThroughSearchNextAndAdvancedSettings_SavesItWithTheCustomIdpUrl()
     {
         await _page.ClickAsync("#add-application");
@@ -390,6 +415,8 @@ public class AdminPortalInBrowserTests : InChromium
         var app = _catalog.Applications.Single();
         _catalog.BindGroup(app.Id, "Everyone");
         var user = await Browser.NewPageAsync();
+        // The bookmarked site itself, answered by the browser: only where the tile leads matters here.
+        await user.RouteAsync("**/handbook-target", route => route.FulfillAsync(new RouteFulfillOptions { ContentType = "text/html", Body = "<title>Handbook</title>" }));
         await user.GotoAsync($"{_idp.BaseUrl}/userconsole");
         await user.FillAsync("#username", "ada");
         await user.FillAsync("#password", "Secret-123");

@@ -200,6 +200,20 @@ public sealed partial class CommandLineTests
         Assert.That(some, Does.Not.Contain("cli.browser").And.Contain("1 scenarios"));
     }
 
+    [TestCase("--scenarios", "cli.passing", "--scenarios", "cli.other")]
+    [TestCase("--scenarios", "cli.passing,cli.other")]
+    public async Task List_WithTwoScenarioGlobs_KeepsEveryScenarioEitherMatches(params string[] selection)
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Scenario("sso/passing.yaml", Passing);
+        sandbox.Scenario("sso/other.yaml", Passing.Replace("cli.passing", "cli.other", StringComparison.Ordinal));
+        sandbox.Scenario("sso/third.yaml", Passing.Replace("cli.passing", "cli.third", StringComparison.Ordinal));
+
+        var (_, listed, _) = await sandbox.RunAsync(["list", .. selection]);
+
+        Assert.That(listed, Does.Contain("cli.passing").And.Contain("cli.other").And.Not.Contain("cli.third").And.Contain("2 scenarios"));
+    }
+
     [Test]
     public async Task Validate_WithEveryKindOfMistake_PrintsOneLinePerProblemAndExitsTwo()
     {

@@ -43,6 +43,26 @@ public sealed class ScriptsTests
         });
     }
 
+    [TestCase("setup chromium|setup reference-sp npm packages|build|run run --tag sso", "run", "--tag", "sso")]
+    [TestCase("setup reference-sp npm packages|build|run run --exclude-tag browser", "run", "--exclude-tag", "browser")]
+    [TestCase("setup reference-sp npm packages|build|run run --exclude-tag=sso,browser", "run", "--exclude-tag=sso,browser")]
+    [TestCase("build|run report merge shard-1 shard-2 --out merged", "report", "merge", "shard-1", "shard-2", "--out", "merged")]
+    [TestCase("build|run certify verify certification.zip", "certify", "verify", "certification.zip")]
+    [TestCase("setup chromium|setup reference-sp npm packages|build|run certify --target t.yaml", "certify", "--target", "t.yaml")]
+    [TestCase("setup chromium|setup xmlsec1|setup apache2 libapache2-mod-auth-mellon|setup reference-sp npm packages|build|test", "test")]
+    public async Task SetupPlan_OfAVerb_InstallsOnlyWhatItUsesInBothScripts(string plan, params string[] args)
+    {
+        var bash = await RunAsync("bash", ["run.sh", .. args], plan: true);
+        var pwsh = await RunAsync("dotnet", ["tool", "run", "pwsh", "-NoProfile", "-NonInteractive", "-File", "run.ps1", .. args], plan: true);
+        var expected = string.Concat(plan.Split('|').Select(line => $"plan: {line}\n"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((bash.Code, bash.Out), Is.EqualTo((0, expected)), bash.Err);
+            Assert.That((pwsh.Code, pwsh.Out), Is.EqualTo((0, expected)), pwsh.Err);
+        });
+    }
+
     [Test]
     public async Task RunSh_ValidateOfAMissingPath_ExitsTwo()
     {
@@ -52,7 +72,7 @@ public sealed class ScriptsTests
         Assert.That(result.Err, Does.Contain("scenarios/does-not-exist:1:1: no such scenario file or folder"));
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(string command, string[] args)
+    private static async Task<(int Code, string Out, string Err)> RunAsync(string command, string[] args, bool plan = false)
     {
         var info = new ProcessStartInfo(command)
         {
@@ -65,6 +85,10 @@ public sealed class ScriptsTests
             info.ArgumentList.Add(arg);
         }
         info.Environment["CONFORMANCE_NO_BUILD"] = "1";
+        if (plan)
+        {
+            info.Environment["CONFORMANCE_SETUP_PLAN"] = "1";
+        }
         info.Environment["CONFORMANCE_CONFIG"] = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -47,6 +47,42 @@ public sealed class RunFolderTests
     }
 
     [Test]
+    public void Html_OpensWithWhatDidNotPassAndWhy()
+    {
+        var html = File.ReadAllText(Path.Combine(_folder, "index.html"));
+        var overview = html[html.IndexOf("id=\"failures\"", StringComparison.Ordinal)..html.IndexOf("</section>", html.IndexOf("id=\"failures\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html.IndexOf("id=\"failures\"", StringComparison.Ordinal), Is.LessThan(html.IndexOf("id=\"areas\"", StringComparison.Ordinal)), "the overview comes first");
+            Assert.That(overview, Does.Contain("31 characters refused: expected 400, actual 201 (scenarios/x.yaml:3:5)"));
+            Assert.That(overview, Does.Contain("security.crash").And.Contain("di.warn").And.Not.Contain("sso.ok").And.Not.Contain("removal.skip"));
+        });
+    }
+
+    [Test]
+    public void Html_ShowsTheSamlMessageAsFieldsWithTheXmlBehindAToggle()
+    {
+        var html = File.ReadAllText(Path.Combine(_folder, "index.html"));
+
+        Assert.That(html, Does.Contain("<th scope=\"row\">Message</th><td>Response</td>").And.Contain("<th scope=\"row\">ID</th><td>_1</td>").And.Contain("<summary>XML</summary>"));
+    }
+
+    [Test]
+    public async Task Html_CutsALongBodyAndPointsToTheHar()
+    {
+        var run = await SampleRun.BuildAsync();
+        var exchange = run.Scenarios[0].Steps[0].Evidence.Exchanges[0] with { ResponseBody = new string('x', HtmlReport.BodyCap + 5_000) };
+        var step = run.Scenarios[0].Steps[0] with { Evidence = run.Scenarios[0].Steps[0].Evidence with { Exchanges = [exchange] } };
+        run = run with { Scenarios = [run.Scenarios[0] with { Steps = [step] }, .. run.Scenarios.Skip(1)] };
+
+        var html = HtmlReport.Render(run, new Dictionary<Conformance.Core.Saml.SamlMessageRecord, SavedSamlMessage>());
+
+        Assert.That(html, Does.Contain("… 5,000 more characters: the whole body is in har/scim.limit.har"));
+        Assert.That(html, Does.Not.Contain(new string('x', HtmlReport.BodyCap + 1)));
+    }
+
+    [Test]
     public void ResultsJson_ShowsEveryLineOfTheGuideWithWhatTheRunDidAboutIt()
     {
         var guide = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, "results.json")))!["guide"]!;
