@@ -199,7 +199,7 @@ public class BrowserSessionTests
 
         var thrown = Assert.ThrowsAsync<BrowserUnavailableException>(() => BrowserSession.StartAsync(options));
 
-        Assert.That(thrown.Message, Does.StartWith("Debian chromium is not installed: run ./run.sh, which installs it"));
+        Assert.That(thrown.Message, Does.StartWith("Chromium is not installed: run ./run.sh, which installs Debian's chromium, or set CONFORMANCE_CHROMIUM"));
     }
 
     private static byte[] ReadAll(ZipArchiveEntry entry)
