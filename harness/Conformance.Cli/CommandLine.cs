@@ -137,13 +137,14 @@ internal static class CommandLine
     }
 
     /// <summary>
-    /// How many scenarios run at once (--workers, default 1): each worker gets an SP and an IdP of its own, so only an SP
-    /// the harness starts (embedded or start:) with an IdP on a free port can have more than one; a vendor's SP runs one
-    /// scenario at a time.
+    /// How many scenarios run at once (--workers): each worker gets an SP and an IdP of its own, so only an SP the harness
+    /// starts (embedded or start:) with an IdP on a free port can have more than one, and there the default is one per
+    /// core; a vendor's SP runs one scenario at a time unless the run says otherwise, and then it is refused.
     /// </summary>
     private static int Workers(Arguments args, TargetFile target, int scenarios)
     {
-        var workers = args.IntOption("workers") ?? 1;
+        var parallel = (target.Embedded is not null || target.Start is not null) && target.Idp?.BaseUrl is null;
+        var workers = args.IntOption("workers") ?? (parallel ? Math.Min(Environment.ProcessorCount, MaxWorkers) : 1);
         if (workers is < 1 or > MaxWorkers)
         {
             throw Arguments.Bad("--workers", $"option '--workers' expects a whole number from 1 to {MaxWorkers}, got '{workers}'");

@@ -264,7 +264,7 @@ public static class HtmlReport
                 h.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">Signatures</th><td>{E(signatures)}</td></tr>");
             }
             h.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">File</th><td><a href=\"{E(file)}\">{E(file)}</a> (the bytes sent)</td></tr></tbody></table>");
-            h.Append(CultureInfo.InvariantCulture, $"<details class=\"raw\"><summary>XML</summary><pre>{E(IndentXml(m.Xml))}</pre></details></details>");
+            h.Append(CultureInfo.InvariantCulture, $"<details class=\"raw\"><summary>XML</summary><pre>{E(Capped(IndentXml(m.Xml), file))}</pre></details></details>");
         }
         if (evidence.Insights.Count > 0)
         {
@@ -323,8 +323,8 @@ public static class HtmlReport
         }
     }
 
-    private static string Capped(string body, string har) =>
-        body.Length <= BodyCap ? body : $"{body[..BodyCap]}\n… {body.Length - BodyCap:N0} more characters: the whole body is in {har}";
+    private static string Capped(string body, string wholeIn) =>
+        body.Length <= BodyCap ? body : $"{body[..BodyCap]}\n… {body.Length - BodyCap:N0} more characters: the whole body is in {wholeIn}";
 
     private static string Pretty(string? body)
     {
