@@ -88,9 +88,9 @@ internal sealed class TestSp : IAsyncDisposable
         if (UsePostBinding)
         {
             context.Response.ContentType = "text/html";
-            return context.Response.WriteAsync(PostBinding.AutoSubmitPage(IdpSsoUrl, RedirectBinding.SamlRequest, xml, RelayState));
+            return context.Response.WriteAsync(PostBinding.AutoSubmitPage(IdpSsoUrl, BindingFields.SamlRequest, xml, RelayState));
         }
-        context.Response.Redirect(RedirectBinding.Url(IdpSsoUrl, RedirectBinding.SamlRequest, xml, RelayState, signWith: null));
+        context.Response.Redirect(RedirectBinding.Url(IdpSsoUrl, BindingFields.SamlRequest, xml, RelayState, signWith: null));
         return Task.CompletedTask;
     }
 

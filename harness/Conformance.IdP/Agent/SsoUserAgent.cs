@@ -103,10 +103,10 @@ public sealed class SsoUserAgent : IDisposable
     {
         ArgumentNullException.ThrowIfNull(acsUrl);
         ArgumentNullException.ThrowIfNull(responseXml);
-        var fields = new List<KeyValuePair<string, string>> { new(RedirectBinding.SamlResponse, Convert.ToBase64String(responseXml)) };
+        var fields = new List<KeyValuePair<string, string>> { new(BindingFields.SamlResponse, Convert.ToBase64String(responseXml)) };
         if (relayState is not null)
         {
-            fields.Add(new("RelayState", relayState));
+            fields.Add(new(BindingFields.RelayState, relayState));
         }
         return WalkAsync(Post(acsUrl, fields), credentials: null, cancellationToken, new Delivered(Encoding.UTF8.GetString(responseXml), relayState, acsUrl.ToString()));
     }
@@ -186,18 +186,18 @@ public sealed class SsoUserAgent : IDisposable
                     next = Get(target);
                 }
             }
-            else if (acsStatus is not null && HtmlForms.Find(body).Any(f => f.Has(RedirectBinding.SamlResponse) || f.Has(RedirectBinding.SamlRequest)))
+            else if (acsStatus is not null && HtmlForms.Find(body).Any(f => f.Has(BindingFields.SamlResponse) || f.Has(BindingFields.SamlRequest)))
             {
                 // After the Response was delivered, a page that starts another SAML exchange is where this login ends.
                 leftSpFor = url.ToString();
             }
-            else if (HtmlForms.Find(body).FirstOrDefault(f => f.Has(RedirectBinding.SamlResponse) || f.Has(RedirectBinding.SamlRequest)) is { } saml)
+            else if (HtmlForms.Find(body).FirstOrDefault(f => f.Has(BindingFields.SamlResponse) || f.Has(BindingFields.SamlRequest)) is { } saml)
             {
                 var action = new Uri(url, saml.Action ?? url.ToString());
-                if (saml.Field(RedirectBinding.SamlResponse) is { } encoded && responseXml is null)
+                if (saml.Field(BindingFields.SamlResponse) is { } encoded && responseXml is null)
                 {
                     responseXml = Encoding.UTF8.GetString(PostBinding.Decode(encoded));
-                    relayState = saml.Field("RelayState");
+                    relayState = saml.Field(BindingFields.RelayState);
                     acsUrl = action.ToString();
                 }
                 next = Post(action, saml.Fields);

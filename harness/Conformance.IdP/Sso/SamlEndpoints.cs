@@ -25,7 +25,7 @@ internal sealed class SamlEndpoints(IdpState state)
         }
         var isPost = HttpMethods.IsPost(context.Request.Method);
         var form = isPost && context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false) : null;
-        var hasRequest = form is null ? context.Request.Query.ContainsKey(RedirectBinding.SamlRequest) : form.ContainsKey(RedirectBinding.SamlRequest);
+        var hasRequest = form is null ? context.Request.Query.ContainsKey(BindingFields.SamlRequest) : form.ContainsKey(BindingFields.SamlRequest);
         if (!hasRequest)
         {
             // The IdP URL without a SAMLRequest is an IdP-initiated launch, as the user console tile is.
@@ -46,7 +46,7 @@ internal sealed class SamlEndpoints(IdpState state)
             }
             else
             {
-                (xml, relayState) = (PostBinding.Decode(form[RedirectBinding.SamlRequest].ToString()), form["RelayState"].FirstOrDefault());
+                (xml, relayState) = (PostBinding.Decode(form[BindingFields.SamlRequest].ToString()), form[BindingFields.RelayState].FirstOrDefault());
             }
         }
         catch (SamlMessageException ex)
@@ -169,11 +169,11 @@ internal sealed class SamlEndpoints(IdpState state)
         var query = context.Request.Query;
         try
         {
-            if (query.ContainsKey(RedirectBinding.SamlRequest))
+            if (query.ContainsKey(BindingFields.SamlRequest))
             {
                 await SpLogoutRequestAsync(context, app, settings).ConfigureAwait(false);
             }
-            else if (query.ContainsKey(RedirectBinding.SamlResponse))
+            else if (query.ContainsKey(BindingFields.SamlResponse))
             {
                 await SpLogoutResponseAsync(context, app, settings).ConfigureAwait(false);
             }
@@ -222,7 +222,7 @@ internal sealed class SamlEndpoints(IdpState state)
         context.Response.StatusCode = 200;
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsync(PostBinding.AutoSubmitPage(settings.AcsUrl, RedirectBinding.SamlResponse, built.Xml, relayState), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(PostBinding.AutoSubmitPage(settings.AcsUrl, BindingFields.SamlResponse, built.Xml, relayState), context.RequestAborted).ConfigureAwait(false);
     }
 
     private (int Status, string Message)? Refusal(Application app, SsoSettings? settings, AuthnRequestMessage request, RedirectMessage? redirect)
@@ -297,7 +297,7 @@ internal sealed class SamlEndpoints(IdpState state)
             InResponseTo = request.Id,
         }.ToXml();
         state.Record(SamlMessageKind.LogoutResponse, response, app, settings, settings.SloUrl, message.RelayState, signedByUs: true);
-        context.Response.Redirect(RedirectBinding.Url(settings.SloUrl, RedirectBinding.SamlResponse, response, message.RelayState, state.Registry.Certificate(app).Certificate));
+        context.Response.Redirect(RedirectBinding.Url(settings.SloUrl, BindingFields.SamlResponse, response, message.RelayState, state.Registry.Certificate(app).Certificate));
     }
 
     private static async Task SpLogoutResponseAsync(HttpContext context, Application app, SsoSettings settings)
@@ -337,7 +337,7 @@ internal sealed class SamlEndpoints(IdpState state)
             SessionIndexes = [session.SessionIndex],
         }.ToXml();
         state.Record(SamlMessageKind.LogoutRequest, request, app, settings, settings.SloUrl, relayState: null, signedByUs: true);
-        context.Response.Redirect(RedirectBinding.Url(settings.SloUrl, RedirectBinding.SamlRequest, request, relayState: null, state.Registry.Certificate(app).Certificate));
+        context.Response.Redirect(RedirectBinding.Url(settings.SloUrl, BindingFields.SamlRequest, request, relayState: null, state.Registry.Certificate(app).Certificate));
     }
 
     private void EndSession(HttpContext context)

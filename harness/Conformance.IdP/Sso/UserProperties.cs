@@ -21,8 +21,6 @@ internal static class UserProperties
 
     public static IEnumerable<string> Names => Known.Keys;
 
-    public static bool IsKnown(string name) => Known.ContainsKey(name);
-
     /// <summary>The value, or null when the user has none; unknown names are looked up in the user's extra properties.</summary>
     public static string? Get(DirectoryUser user, string name)
     {

@@ -45,8 +45,6 @@ public static class RedirectBinding
     /// <summary>Larger inflated messages are refused: a deflate bomb must not exhaust memory.</summary>
     public const int MaxInflatedBytes = 256 * 1024;
 
-    public const string SamlRequest = "SAMLRequest";
-    public const string SamlResponse = "SAMLResponse";
 
     /// <summary>Parses a raw query string (with or without '?'), keeping the raw values the signature covers.</summary>
     public static RedirectMessage Parse(string rawQuery)
@@ -57,33 +55,33 @@ public static class RedirectBinding
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             var name = eq < 0 ? pair : pair[..eq];
-            if (!raw.TryAdd(name, eq < 0 ? "" : pair[(eq + 1)..]) && name is SamlRequest or SamlResponse or "RelayState" or "SigAlg" or "Signature")
+            if (!raw.TryAdd(name, eq < 0 ? "" : pair[(eq + 1)..]) && name is BindingFields.SamlRequest or BindingFields.SamlResponse or BindingFields.RelayState or BindingFields.SigAlg or BindingFields.Signature)
             {
                 throw new SamlMessageException($"The query string repeats {name}.");
             }
         }
-        var parameter = raw.ContainsKey(SamlRequest) ? SamlRequest
-            : raw.ContainsKey(SamlResponse) ? SamlResponse
+        var parameter = raw.ContainsKey(BindingFields.SamlRequest) ? BindingFields.SamlRequest
+            : raw.ContainsKey(BindingFields.SamlResponse) ? BindingFields.SamlResponse
             : throw new SamlMessageException("The query string has neither SAMLRequest nor SAMLResponse.");
-        if (raw.ContainsKey(SamlRequest) && raw.ContainsKey(SamlResponse))
+        if (raw.ContainsKey(BindingFields.SamlRequest) && raw.ContainsKey(BindingFields.SamlResponse))
         {
             throw new SamlMessageException("The query string has both SAMLRequest and SAMLResponse.");
         }
 
         var signedOctets = new StringBuilder($"{parameter}={raw[parameter]}");
-        if (raw.TryGetValue("RelayState", out var relay))
+        if (raw.TryGetValue(BindingFields.RelayState, out var relay))
         {
-            signedOctets.Append("&RelayState=").Append(relay);
+            signedOctets.Append($"&{BindingFields.RelayState}=").Append(relay);
         }
-        raw.TryGetValue("SigAlg", out var sigAlg);
+        raw.TryGetValue(BindingFields.SigAlg, out var sigAlg);
         if (sigAlg is not null)
         {
-            signedOctets.Append("&SigAlg=").Append(sigAlg);
+            signedOctets.Append($"&{BindingFields.SigAlg}=").Append(sigAlg);
         }
         byte[]? signature = null;
-        if (raw.TryGetValue("Signature", out var rawSignature))
+        if (raw.TryGetValue(BindingFields.Signature, out var rawSignature))
         {
-            signature = FromBase64(Uri.UnescapeDataString(rawSignature), "Signature");
+            signature = FromBase64(Uri.UnescapeDataString(rawSignature), BindingFields.Signature);
         }
         return new RedirectMessage
         {
@@ -103,13 +101,13 @@ public static class RedirectBinding
         var query = new StringBuilder($"{parameter}={Uri.EscapeDataString(Convert.ToBase64String(Deflate(xml)))}");
         if (relayState is not null)
         {
-            query.Append("&RelayState=").Append(Uri.EscapeDataString(relayState));
+            query.Append($"&{BindingFields.RelayState}=").Append(Uri.EscapeDataString(relayState));
         }
         if (signWith is not null)
         {
-            query.Append("&SigAlg=").Append(Uri.EscapeDataString(SamlNames.RsaSha256));
+            query.Append($"&{BindingFields.SigAlg}=").Append(Uri.EscapeDataString(SamlNames.RsaSha256));
             var signature = XmlSigner.SignOctets(Encoding.UTF8.GetBytes(query.ToString()), signWith);
-            query.Append("&Signature=").Append(Uri.EscapeDataString(Convert.ToBase64String(signature)));
+            query.Append($"&{BindingFields.Signature}=").Append(Uri.EscapeDataString(Convert.ToBase64String(signature)));
         }
         return query.ToString();
     }

@@ -40,9 +40,6 @@ public sealed class SpControl(Uri baseUrl, HttpMessageHandler handler, TimeSpan 
     public async Task<JsonArray> SessionsAsync(CancellationToken cancellationToken) =>
         (await SendAsync(HttpMethod.Get, "sessions", null, cancellationToken).ConfigureAwait(false)) as JsonArray ?? [];
 
-    public async Task<JsonArray> JournalAsync(CancellationToken cancellationToken) =>
-        (await SendAsync(HttpMethod.Get, "journal", null, cancellationToken).ConfigureAwait(false)) as JsonArray ?? [];
-
     /// <summary>The SP's stored user, or null when it has none by that userName.</summary>
     public Task<JsonNode?> GetUserAsync(string userName, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "users/" + Uri.EscapeDataString(userName), null, cancellationToken, notFoundIsNull: true);

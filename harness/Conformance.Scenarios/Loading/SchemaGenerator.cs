@@ -194,6 +194,11 @@ public static class SchemaGenerator
         {
             schema["items"] = new JsonObject { ["enum"] = new JsonArray([.. Data.UserFactory.EdgeCases.Keys.Select(k => (JsonNode)k)]) };
         }
+        else if (owner == typeof(Steps.Security.SendForgedInput) && property == nameof(Steps.Security.SendForgedInput.Attack))
+        {
+            // The cases are the catalogue's own ids: a description listing them by hand would drift from it.
+            schema["enum"] = new JsonArray([.. Conformance.Saml.Attacks.AttackCatalog.All.Select(a => (JsonNode)a.Id)]);
+        }
         else if (owner == typeof(Targets.ControlSpec) && property == nameof(Targets.ControlSpec.Capabilities))
         {
             schema["items"] = new JsonObject { ["enum"] = new JsonArray([.. Targets.ControlSpec.Known.Select(k => (JsonNode)k)]) };

@@ -80,6 +80,6 @@ public sealed class SingleLogoutTests
             NameId = "ada",
             SessionIndexes = ["_s1"],
         }.ToXml();
-        return new Uri(RedirectBinding.Url(sp.Stub.SloUrl, RedirectBinding.SamlRequest, request, "relay", sign ? idp.Certificate : null));
+        return new Uri(RedirectBinding.Url(sp.Stub.SloUrl, BindingFields.SamlRequest, request, "relay", sign ? idp.Certificate : null));
     }
 }

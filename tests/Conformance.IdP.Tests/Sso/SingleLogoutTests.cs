@@ -40,7 +40,7 @@ public class SingleLogoutTests
     {
         await SignedInAsync();
 
-        var outcome = await _h.Agent.OpenAsync(new Uri(RedirectBinding.Url(_h.Idp.SloUrl(_h.App.Id), RedirectBinding.SamlRequest, SpLogoutRequest().ToXml(), "after-logout", null)));
+        var outcome = await _h.Agent.OpenAsync(new Uri(RedirectBinding.Url(_h.Idp.SloUrl(_h.App.Id), BindingFields.SamlRequest, SpLogoutRequest().ToXml(), "after-logout", null)));
         var answer = RedirectBinding.Parse(_h.Sp.SloQueries.Single());
         var response = LogoutResponseMessage.Parse(answer.Xml);
         using var certificate = SigningCertificate.LoadPem(_h.Idp.CertificatePem(_h.App.Id));
@@ -64,7 +64,7 @@ public class SingleLogoutTests
     {
         await SignedInAsync();
 
-        var outcome = await _h.Agent.OpenAsync(new Uri(RedirectBinding.Url(_h.Idp.SloUrl(_h.App.Id), RedirectBinding.SamlRequest,
+        var outcome = await _h.Agent.OpenAsync(new Uri(RedirectBinding.Url(_h.Idp.SloUrl(_h.App.Id), BindingFields.SamlRequest,
             (SpLogoutRequest() with { Issuer = "https://other.example.test" }).ToXml(), null, null)));
         var console = await _h.Agent.OpenAsync(new Uri(_h.Idp.UserConsoleUrl));
 
@@ -100,7 +100,7 @@ public class SingleLogoutTests
     {
         var response = new LogoutResponseMessage { Id = "_r", IssueInstant = _h.Time.GetUtcNow(), Issuer = _h.Sp.EntityId, InResponseTo = "_x" };
 
-        var outcome = await _h.Agent.OpenAsync(new Uri(RedirectBinding.Url(_h.Idp.SloUrl(_h.App.Id), RedirectBinding.SamlResponse, response.ToXml(), null, null)));
+        var outcome = await _h.Agent.OpenAsync(new Uri(RedirectBinding.Url(_h.Idp.SloUrl(_h.App.Id), BindingFields.SamlResponse, response.ToXml(), null, null)));
 
         Assert.Multiple(() =>
         {

@@ -160,7 +160,7 @@ public class SpInitiatedTests
         var withDtd = "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>" + xml.Replace("</saml:Issuer>", "&x;</saml:Issuer>", StringComparison.Ordinal);
         await _h.Agent.LoginAsync("ada", IdpHarness.AdaPassword);
 
-        var outcome = await _h.Agent.OpenAsync(new Uri(RedirectBinding.Url(_h.Idp.SsoUrl(_h.App.Id), RedirectBinding.SamlRequest, Encoding.UTF8.GetBytes(withDtd), "r", null)));
+        var outcome = await _h.Agent.OpenAsync(new Uri(RedirectBinding.Url(_h.Idp.SsoUrl(_h.App.Id), BindingFields.SamlRequest, Encoding.UTF8.GetBytes(withDtd), "r", null)));
 
         Assert.Multiple(() =>
         {

@@ -17,7 +17,7 @@ public class RedirectBindingTests
     [Test]
     public void Parse_EncodedUnsigned_RoundTripsXmlAndRelayState()
     {
-        var query = RedirectBinding.Encode(RedirectBinding.SamlRequest, Xml, "https://sp.example.test/after?a=1&b=2", signWith: null);
+        var query = RedirectBinding.Encode(BindingFields.SamlRequest, Xml, "https://sp.example.test/after?a=1&b=2", signWith: null);
 
         var message = RedirectBinding.Parse("?" + query);
 
@@ -33,7 +33,7 @@ public class RedirectBindingTests
     [Test]
     public void Parse_Signed_VerifiesWithTheSignerOnly()
     {
-        var message = RedirectBinding.Parse(RedirectBinding.Encode(RedirectBinding.SamlResponse, Xml, "rs", TestKeys.App.Certificate));
+        var message = RedirectBinding.Parse(RedirectBinding.Encode(BindingFields.SamlResponse, Xml, "rs", TestKeys.App.Certificate));
 
         Assert.Multiple(() =>
         {
@@ -46,7 +46,7 @@ public class RedirectBindingTests
     [Test]
     public void Parse_SignedThenRelayStateChanged_DoesNotVerify()
     {
-        var query = RedirectBinding.Encode(RedirectBinding.SamlRequest, Xml, "rs", TestKeys.App.Certificate);
+        var query = RedirectBinding.Encode(BindingFields.SamlRequest, Xml, "rs", TestKeys.App.Certificate);
 
         var message = RedirectBinding.Parse(query.Replace("RelayState=rs", "RelayState=rt", StringComparison.Ordinal));
 

@@ -35,7 +35,7 @@ public sealed record SendForgedInput
     [RunMarked]
     public required string User { get; init; }
 
-    [Description("The attack case: xsw1…xsw8, signature-exclusion, assertion-unsigned, response-unsigned, foreign-key-in-keyinfo, digest-mismatch, two-assertions-one-signed, empty-reference-uri, sha1, conditions-expired, conditions-not-yet-valid, subject-confirmation-expired, subject-confirmation-not-yet-valid, wrong-audience, wrong-recipient, wrong-destination, wrong-issuer, unsolicited-in-response-to, replay, comment-injection, xxe-external-entity, entity-expansion, oversized.")]
+    [Description("The attack case: one id of the security suite's catalogue (the schema lists them; README's security table says what each forges).")]
     public required string Attack { get; init; }
 
     [Description("Who the evil Assertion names (default 'admin'), so 'logged in as X' shows which Assertion the SP used.")]
