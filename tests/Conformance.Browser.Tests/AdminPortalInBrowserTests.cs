@@ -166,12 +166,15 @@ public class AdminPortalInBrowserTests : InChromium
         await _page.GotoAsync($"{_idp.BaseUrl}/portal/applications/{app.Id}");
         await _page.FillAsync("#display-label", "Meetings");
         await _page.UncheckAsync("#show-in-portal");
+        await _page.CheckAsync("input[name=ImageKind][value=color]");
+        await _page.FillAsync("#image-color", "#654321");
         await _page.ClickAsync("#save-general-info");
         await _page.WaitForSelectorAsync("#notice");
 
         Assert.Multiple(async () =>
         {
             Assert.That((_catalog.Get(app.Id).DisplayLabel, _catalog.Get(app.Id).ShowInPortal), Is.EqualTo(("Meetings", false)));
+            Assert.That(_catalog.Get(app.Id).PortalImage, Is.EqualTo(new PortalImage(PortalImageKind.ColorIndicator, "#654321")));
             Assert.That(await _page.GetAttributeAsync("#idp-url", "readonly"), Is.Not.Null);
             Assert.That(await _page.GetAttributeAsync("#download-certificate", "href"), Is.EqualTo("/saml2/bluejeans/certificate.pem"));
         });

@@ -1,0 +1,57 @@
+using System.Xml.Linq;
+
+namespace Conformance.Catalogue.Tests;
+
+/// <summary>The project graph of docs/architecture.md, rule by rule, read from the .csproj files themselves.</summary>
+public sealed class ArchitectureTests
+{
+    private static readonly Dictionary<string, string[]> References = Directory
+        .EnumerateFiles(Catalogue.Root, "*.csproj", SearchOption.AllDirectories)
+        .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        .ToDictionary(
+            p => Path.GetFileNameWithoutExtension(p),
+            p => XDocument.Load(p).Descendants("ProjectReference")
+                .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
+                .Order(StringComparer.Ordinal).ToArray());
+
+    [TestCase("Conformance.Core", new string[0], TestName = "Core, the shared vocabulary, references none of ours")]
+    [TestCase("Conformance.Saml", new string[0], TestName = "Saml knows no organisation, IdP or scenario")]
+    [TestCase("BlueJeans.Stub", new[] { "Conformance.Core" }, TestName = "The stub never uses the harness's SAML or SCIM code")]
+    [TestCase("Conformance.Scim", new[] { "Conformance.Core" }, TestName = "The SCIM engine knows no IdP or scenario")]
+    [TestCase("Conformance.Browser", new[] { "Conformance.Core" }, TestName = "The browser driver knows no IdP or scenario")]
+    [TestCase("Conformance.IdP", new[] { "Conformance.Core", "Conformance.Saml", "Conformance.Scim" }, TestName = "The IdP knows no scenario, browser or report")]
+    public void Project_ReferencesOnlyWhatTheArchitectureAllows(string project, string[] allowed) =>
+        Assert.That(References[project], Is.SubsetOf(allowed), $"{project} references {string.Join(", ", References[project])}");
+
+    [Test]
+    public void NothingButTests_ReferencesTheCommandLine() =>
+        Assert.That(References.Where(p => p.Value.Contains("Conformance.Cli")).Select(p => p.Key), Is.Empty);
+
+    [Test]
+    public void TheGraph_HasNoCycle()
+    {
+        var visiting = new HashSet<string>(StringComparer.Ordinal);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(string project, string path)
+        {
+            Assert.That(visiting.Add(project), Is.True, $"cycle: {path} → {project}");
+            foreach (var next in References.GetValueOrDefault(project, []))
+            {
+                if (!done.Contains(next))
+                {
+                    Visit(next, $"{path} → {project}");
+                }
+            }
+            visiting.Remove(project);
+            done.Add(project);
+        }
+        foreach (var project in References.Keys)
+        {
+            if (!done.Contains(project))
+            {
+                Visit(project, "");
+            }
+        }
+    }
+}
