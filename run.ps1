@@ -113,7 +113,7 @@ function Wants-Browser([string[]]$Arguments) {
 $verb = if ($args.Count -gt 0) { [string]$args[0] } else { '' }
 $rest = if ($args.Count -gt 1) { [string[]]$args[1..($args.Count - 1)] } else { [string[]]@() }
 switch ($verb) {
-    'test' { Need-Chromium; Need-Xmlsec; Need-Mellon; Need-ReferenceSp; Build; Invoke-Tests $rest }
+    'test' { $env:CONFORMANCE_LOCKED_RESTORE = '1'; Need-Chromium; Need-Xmlsec; Need-Mellon; Need-ReferenceSp; Build; Invoke-Tests $rest }
     'bench' { Need-Chromium; Need-ReferenceSp; Build; if (Plan ("bench " + ($rest -join ' ')).TrimEnd()) { exit 0 }; & dotnet run --project (Join-Path $Root 'bench/Conformance.Bench') -c $Config --no-build -- @rest; exit $LASTEXITCODE }
     { $_ -in 'help', '-h', '--help', 'list', 'validate', 'schema', 'idp', '--version', 'report', 'serve' } { Build; Invoke-Cli ([string[]]$args) }
     { $_ -eq 'certify' -and $rest.Count -gt 0 -and $rest[0] -eq 'verify' } { Build; Invoke-Cli ([string[]]$args) }

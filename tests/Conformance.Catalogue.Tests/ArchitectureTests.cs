@@ -25,6 +25,16 @@ public sealed class ArchitectureTests
         Assert.That(References[project], Is.SubsetOf(allowed), $"{project} references {string.Join(", ", References[project])}");
 
     [Test]
+    public void EveryProject_PinsItsPackagesInALockFile()
+    {
+        var projects = Directory.EnumerateFiles(Catalogue.Root, "*.csproj", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+        Assert.That(projects.Where(p => !File.Exists(Path.Combine(Path.GetDirectoryName(p)!, "packages.lock.json"))).Select(p => Path.GetRelativePath(Catalogue.Root, p)),
+            Is.Empty, "run `dotnet restore` and commit the new packages.lock.json: ./run.sh test restores in locked mode");
+    }
+
+    [Test]
     public void NothingButTests_ReferencesTheCommandLine() =>
         Assert.That(References.Where(p => p.Value.Contains("Conformance.Cli")).Select(p => p.Key), Is.Empty);
 
