@@ -27,9 +27,12 @@ internal static class PortalDoor
     {
         var idp = context.Get<MockIdpServer>();
         // One administrator's browser for the whole scenario, as a person keeps the portal open between tasks.
-        var session = context.Services.TryGetValue(typeof(AdministratorBrowser), out var open) ? ((AdministratorBrowser)open).Session
-            : context.Own(new AdministratorBrowser(await BrowserRun.StartAsync(context, trace: false, spOrigin: null, sessionProbe: null).ConfigureAwait(false))).Session;
-        context.Services[typeof(AdministratorBrowser)] = new AdministratorBrowser(session);
+        if (!context.Services.TryGetValue(typeof(AdministratorBrowser), out var open))
+        {
+            open = context.Own(new AdministratorBrowser(await BrowserRun.StartAsync(context, trace: false, spOrigin: null, sessionProbe: null).ConfigureAwait(false)));
+            context.Services[typeof(AdministratorBrowser)] = open;
+        }
+        var session = ((AdministratorBrowser)open).Session;
         PortalPage? walked = null;
         var outcome = await session.PortalAsync(flow, new PortalSignIn(new Uri(idp.PortalUrl), idp.AdminEmail, idp.AdminPassword), page =>
         {
