@@ -81,4 +81,56 @@ public sealed class ApplicationCatalogTests
         Assert.That(catalog.Get("BlueJeans").BoundGroupIds, Is.Empty);
         Assert.That(catalog.UsersOf("BlueJeans"), Is.Empty);
     }
+
+    [TestCase("javascript:alert(1)")]
+    [TestCase("/relative/path")]
+    [TestCase("")]
+    public void CreateBookmark_WithAUrlThatIsNotHttp_IsRefused(string url)
+    {
+        var (_, catalog) = Baseline();
+
+        var refused = Assert.Throws<ApplicationRefusedException>(() =>
+            catalog.Create(new ApplicationSettings { Name = "Bookmark", DisplayLabel = "Handbook", Kind = ApplicationKind.Bookmark, BookmarkUrl = url }));
+
+        Assert.That(refused!.Message, Does.StartWith("A Bookmark needs the URL its tile opens (http or https)"));
+    }
+
+    [Test]
+    public void CreateBookmark_TwoWithTheirOwnLabels_BothExist()
+    {
+        var (_, catalog) = Baseline();
+
+        var handbook = catalog.Create(new ApplicationSettings { Name = "Bookmark", DisplayLabel = "Handbook", Kind = ApplicationKind.Bookmark, BookmarkUrl = "https://handbook.example.test/" });
+        var wiki = catalog.Create(new ApplicationSettings { Name = "Bookmark", DisplayLabel = "Wiki", Kind = ApplicationKind.Bookmark, BookmarkUrl = "https://wiki.example.test/" });
+
+        Assert.That((handbook.SsoSuffix, wiki.SsoSuffix, wiki.BookmarkActive), Is.EqualTo(("handbook", "wiki", true)));
+    }
+
+    [Test]
+    public void DeactivateBookmark_OfASamlApplication_IsRefusedAndChangesNothing()
+    {
+        var (_, catalog) = Baseline();
+
+        var refused = Assert.Throws<ApplicationRefusedException>(() => catalog.DeactivateBookmark("bluejeans"));
+
+        Assert.That(refused!.Message, Does.Contain("deactivate its SSO instead"));
+        Assert.That(catalog.Get("bluejeans").Kind, Is.EqualTo(ApplicationKind.Saml));
+    }
+
+    [Test]
+    public void DeactivateBookmark_OfABookmark_HidesIt()
+    {
+        var (_, catalog) = Baseline();
+        catalog.Create(new ApplicationSettings { Name = "Bookmark", DisplayLabel = "Handbook", Kind = ApplicationKind.Bookmark, BookmarkUrl = "https://handbook.example.test/" });
+
+        Assert.That(catalog.DeactivateBookmark("Handbook").BookmarkActive, Is.False);
+    }
+
+    [Test]
+    public void Update_ASamlApplicationWithABookmarkUrl_IsRefused()
+    {
+        var (_, catalog) = Baseline();
+
+        Assert.Throws<ApplicationRefusedException>(() => catalog.Update("bluejeans", new ApplicationSettings { Name = "BlueJeans", BookmarkUrl = "https://x.example.test/" }));
+    }
 }
