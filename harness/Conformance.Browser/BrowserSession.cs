@@ -120,8 +120,14 @@ public sealed class BrowserSession : IAsyncDisposable
         return RunAsync(flow, signIn.Password, null, async shots =>
         {
             var portal = new PortalPage(_page, signIn.PortalUrl, what => ShotAsync(what, shots));
-            // A session that signed in for an earlier path is still signed in: the portal only asks once.
-            await _page.GotoAsync(signIn.PortalUrl.AbsoluteUri).ConfigureAwait(false);
+            // A session that signed in for an earlier path is still on the portal, signed in: the portal only asks once,
+            // and each path opens its own first page.
+            var onPortal = Uri.TryCreate(_page.Url, UriKind.Absolute, out var here)
+                && Uri.Compare(here, signIn.PortalUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+            if (!onPortal)
+            {
+                await _page.GotoAsync(signIn.PortalUrl.AbsoluteUri).ConfigureAwait(false);
+            }
             if (await portal.HasAsync("#admin-email").ConfigureAwait(false))
             {
                 await ShotAsync("portal-sign-in", shots).ConfigureAwait(false);

@@ -95,10 +95,10 @@ internal static class CommandLine
         var catalogue = Catalogue.Load(library, Catalogue.Files(root, []));
         var scenarios = Catalogue.Select(
             catalogue,
-            Tags(args, "scenarios"),
-            Tags(args, "tag"),
+            ListOption(args, "scenarios"),
+            ListOption(args, "tag"),
             args.Option("shard"),
-            Tags(args, "exclude-tag"));
+            ListOption(args, "exclude-tag"));
         var seed = args.IntOption("seed") ?? 1;
         var ns = Namespace(args);
         var expected = ExpectedFailuresFor(args, root, target.Name, catalogue);
@@ -231,7 +231,7 @@ internal static class CommandLine
     {
         NoPositional(args, "list");
         var root = Catalogue.RepositoryRoot();
-        var scenarios = Catalogue.Select(Catalogue.Load(Library(), Catalogue.Files(root, [])), Tags(args, "scenarios"), Tags(args, "tag"), shard: null, Tags(args, "exclude-tag"));
+        var scenarios = Catalogue.Select(Catalogue.Load(Library(), Catalogue.Files(root, [])), ListOption(args, "scenarios"), ListOption(args, "tag"), shard: null, ListOption(args, "exclude-tag"));
         foreach (var s in scenarios)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Id}\t{s.Area.ToString().ToLowerInvariant()}\t{string.Join(',', s.Tags)}\t{s.Title}"));
@@ -331,5 +331,5 @@ internal static class CommandLine
     internal static StepLibrary Library() => StepLibrary.Discover();
 
     /// <summary>A list option, repeated (<c>--tag a --tag b</c>) or comma-separated (<c>--tag a,b</c>).</summary>
-    private static List<string> Tags(Arguments args, string option) => [.. args.Options(option).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+    private static List<string> ListOption(Arguments args, string option) => [.. args.Options(option).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }

@@ -90,9 +90,9 @@ public static class JUnitXml
     internal static string FirstProblem(ScenarioResult s)
     {
         // The worst step first, then its worst check: a warning only when nothing worse happened.
-        var step = s.Steps.Where(st => st.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning)
+        var step = s.Steps.Where(st => NotPassing.Is(st.Outcome))
             .OrderByDescending(st => st.Outcome).FirstOrDefault();
-        var check = step?.Checks.Where(c => c.Outcome is Outcome.Failed or Outcome.Errored or Outcome.Inconclusive or Outcome.Warning)
+        var check = step?.Checks.Where(c => NotPassing.Is(c.Outcome))
             .OrderByDescending(c => c.Outcome).FirstOrDefault();
         return check is not null ? $"{check.Name}: expected {check.Expected}, actual {check.Actual}"
             : step?.Error ?? s.Reason ?? "failed";
