@@ -10,11 +10,11 @@ if (args.Length == 4 && args[0] == Scaling.ChildFlag)
 {
     return await Scaling.RunChildAsync(int.Parse(args[1], CultureInfo.InvariantCulture), new Uri(args[2]), args[3]);
 }
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',').ToHashSet() ?? ["1", "2", "3", "4", "5", "6", "7", "8"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',').ToHashSet() ?? ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
 var unknown = args.Where(a => a is not ("--quick" or "--only") && !a.All(c => char.IsAsciiDigit(c) || c == ',')).ToList();
 if (unknown.Count > 0)
 {
-    await Console.Error.WriteLineAsync($"unknown arguments: {string.Join(' ', unknown)}; usage: bench [--quick] [--only 1,2,3,4,5,6,7,8]");
+    await Console.Error.WriteLineAsync($"unknown arguments: {string.Join(' ', unknown)}; usage: bench [--quick] [--only 1,2,3,4,5,6,7,8,9]");
     return 2;
 }
 var options = new BenchOptions { Root = BenchOptions.FindRoot(), Quick = args.Contains("--quick") };
@@ -29,7 +29,7 @@ async Task Step(string title, Func<Task<IReadOnlyList<Figure>>> measure)
     {
         figures.AddRange(await measure());
     }
-    catch (Exception ex) when (ex is InvalidOperationException or IOException or HttpRequestException or TimeoutException)
+    catch (Exception ex) when (ex is InvalidOperationException or IOException or HttpRequestException or TimeoutException or Microsoft.Playwright.PlaywrightException or Conformance.Browser.BrowserUnavailableException)
     {
         // One broken figure (a stale CLI build, a busy port) must not cost the others: it is reported as not measured.
         await Console.Error.WriteLineAsync($"{title}: {ex}");
@@ -63,6 +63,10 @@ if (only.Contains("4") || only.Contains("5"))
 if (only.Contains("8"))
 {
     await Step("8 Directory Insights API over 10,000 events", () => Insights.MeasureAsync(options));
+}
+if (only.Contains("9"))
+{
+    await Step("9 HTML report of 1,000 scenarios in chromium", () => Report.MeasureAsync(options));
 }
 if (only.Contains("7"))
 {

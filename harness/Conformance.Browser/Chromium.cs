@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Conformance.Browser;
 
 /// <summary>Launches Debian's chromium through Playwright's driver; <c>playwright install</c> is never needed.</summary>
-internal static class Chromium
+public static class Chromium
 {
     public const string DebianPath = "/usr/bin/chromium";
 

@@ -61,25 +61,64 @@ public sealed class RunFolderTests
     }
 
     [Test]
-    public void Html_ShowsTheSamlMessageAsFieldsWithTheXmlBehindAToggle()
+    public async Task HtmlData_HoldsTheSamlMessageAsFieldsAndItsIndentedXml()
     {
-        var html = File.ReadAllText(Path.Combine(_folder, "index.html"));
+        var run = await SampleRun.BuildAsync();
 
-        Assert.That(html, Does.Contain("<th scope=\"row\">Message</th><td>Response</td>").And.Contain("<th scope=\"row\">ID</th><td>_1</td>").And.Contain("<summary>XML</summary>"));
+        var saml = ReportData.Of(run, new Dictionary<Conformance.Core.Saml.SamlMessageRecord, SavedSamlMessage>()).Bodies
+            .Select(ReportData.Unpack).SelectMany(b => b.Steps).SelectMany(st => st.Saml).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(saml.Fields, Has.Some.EqualTo(new[] { "Message", "Response" }).And.Some.EqualTo(new[] { "ID", "_1" }));
+            Assert.That(saml.Xml, Is.EqualTo("<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_1\" />"), "read through the XML parser, as the page shows it");
+        });
     }
 
     [Test]
-    public async Task Html_CutsALongBodyAndPointsToTheHar()
+    public async Task HtmlData_CutsALongBodyAndPointsToTheHar()
     {
         var run = await SampleRun.BuildAsync();
-        var exchange = run.Scenarios[0].Steps[0].Evidence.Exchanges[0] with { ResponseBody = new string('x', HtmlReport.BodyCap + 5_000) };
+        var exchange = run.Scenarios[0].Steps[0].Evidence.Exchanges[0] with { ResponseBody = new string('x', ReportData.BodyCap + 5_000) };
         var step = run.Scenarios[0].Steps[0] with { Evidence = run.Scenarios[0].Steps[0].Evidence with { Exchanges = [exchange] } };
         run = run with { Scenarios = [run.Scenarios[0] with { Steps = [step] }, .. run.Scenarios.Skip(1)] };
 
+        var page = ReportData.Of(run, new Dictionary<Conformance.Core.Saml.SamlMessageRecord, SavedSamlMessage>());
+        var shown = ReportData.Unpack(page.Bodies[page.Scenarios.Select(s => s.Id).ToList().IndexOf("scim.limit")]).Steps[0].Exchanges[0].ResponseBody;
+
+        Assert.That(shown, Does.EndWith("\n… 5,000 more characters: the whole body is in har/scim.limit.har"));
+        Assert.That(shown, Has.Length.LessThan(ReportData.BodyCap + 100));
+    }
+
+    [TestCase("<form><input type=\"hidden\" name=\"SAMLResponse\" value=\"{0}\"/><input name=\"RelayState\" value=\"r\"/></form>")]
+    [TestCase("<form><input value='{0}' type='hidden' name='SAMLRequest'></form>")]
+    public void Readable_AnAutoPostPage_NamesTheMessageInsteadOfRepeatingIt(string page)
+    {
+        var base64 = new string('Q', 300);
+
+        var shown = ReportData.Readable(string.Format(System.Globalization.CultureInfo.InvariantCulture, page, base64));
+
+        Assert.That(shown, Does.Contain("(base64 of the SAML message shown under SAML below, 300 characters; the exact bytes are in the HAR)").And.Not.Contain(base64));
+    }
+
+    [Test]
+    public void Readable_AnyOtherBody_IsShownAsSent()
+    {
+        const string body = "<input name=\"token\" value=\"QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\">";
+
+        Assert.That(ReportData.Readable(body), Is.EqualTo(body));
+    }
+
+    [Test]
+    public async Task HtmlData_KeepsEveryStringAsDataInsideItsScriptElement()
+    {
+        var run = await SampleRun.BuildAsync();
+        run = run with { Scenarios = [run.Scenarios[0] with { Title = "</script><script>alert(1)</script>" }, .. run.Scenarios.Skip(1)] };
+
         var html = HtmlReport.Render(run, new Dictionary<Conformance.Core.Saml.SamlMessageRecord, SavedSamlMessage>());
 
-        Assert.That(html, Does.Contain("… 5,000 more characters: the whole body is in har/scim.limit.har"));
-        Assert.That(html, Does.Not.Contain(new string('x', HtmlReport.BodyCap + 1)));
+        Assert.That(html, Does.Not.Contain("alert(1)</script>"));
+        Assert.That(html, Does.Contain("\\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)"));
     }
 
     [Test]

@@ -16,12 +16,7 @@ internal static class Cli
 
     public static async Task<IReadOnlyList<Figure>> MeasureAsync(BenchOptions options)
     {
-        var dll = Path.Combine(options.Root, "harness", "Conformance.Cli", "bin", "Release", "net10.0", "Conformance.Cli.dll");
-        if (!File.Exists(dll))
-        {
-            // A fresh clone: build once, untimed ("from a warm build").
-            await RunAsync(options.Root, "dotnet", ["build", Path.Combine(options.Root, "harness", "Conformance.Cli"), "-c", "Release", "-nologo", "-v", "q"]);
-        }
+        var dll = await DllAsync(options);
         var catalogue = (await RunAsync(options.Root, "dotnet", [dll, "list"])).Lines
             .Select(l => l.Split('\t'))
             .Where(c => c.Length >= 3)
@@ -42,7 +37,7 @@ internal static class Cli
             {
                 startups.Add((await RunAsync(options.Root, "dotnet", [dll, "run", "--out", output.FullName], stopAtMarker: true)).MarkerSeconds ?? double.NaN);
             }
-            figures.Add(Goal("5 Start-up", "CLI process start → first step executing", "s", Stat.Of(startups), 2, "< 2 s",
+            figures.Add(Figure.Under("5 Start-up", "CLI process start → first step executing", "s", Stat.Of(startups), 2, "< 2 s",
                 "marker: the first progress line \"running N scenarios…\" on stdout (the step runs right after it)"));
             if (options.Quick)
             {
@@ -51,7 +46,7 @@ internal static class Cli
                 return figures;
             }
             var count = catalogue.Count - withBrowser;
-            figures.Add(Goal("4 Default catalogue", $"wall time without browser steps ({count} scenarios)", "s",
+            figures.Add(Figure.Under("4 Default catalogue", $"wall time without browser steps ({count} scenarios)", "s",
                 await CatalogueAsync(dll, noBrowserArgs, output.FullName, options), 30, "< 30 s",
                 withBrowser == 0 ? "no scenario in the catalogue is tagged browser: this is the whole catalogue" : "run --exclude-tag browser"));
             figures.Add(withBrowser == 0
@@ -71,6 +66,17 @@ internal static class Cli
         return figures;
     }
 
+    /// <summary>The CLI's build; a fresh clone builds it once, untimed ("from a warm build").</summary>
+    internal static async Task<string> DllAsync(BenchOptions options)
+    {
+        var dll = Path.Combine(options.Root, "harness", "Conformance.Cli", "bin", "Release", "net10.0", "Conformance.Cli.dll");
+        if (!File.Exists(dll))
+        {
+            await RunAsync(options.Root, "dotnet", ["build", Path.Combine(options.Root, "harness", "Conformance.Cli"), "-c", "Release", "-nologo", "-v", "q"]);
+        }
+        return dll;
+    }
+
     private static Figure NotMeasured(string name, string why) => new()
     {
         Group = "4 Default catalogue",
@@ -78,17 +84,6 @@ internal static class Cli
         Unit = "s",
         Value = new Stat(double.NaN, double.NaN, double.NaN, 0),
         Note = why,
-    };
-
-    private static Figure Goal(string group, string name, string unit, Stat value, double under, string goal, string? note) => new()
-    {
-        Group = group,
-        Name = name,
-        Unit = unit,
-        Value = value,
-        Goal = goal,
-        Met = value.Median < under,
-        Note = note,
     };
 
     private static async Task<Stat> CatalogueAsync(string dll, string[] selection, string output, BenchOptions options)
@@ -101,7 +96,7 @@ internal static class Cli
         return Stat.Of(walls);
     }
 
-    private static async Task<(List<string> Lines, double Seconds, double? MarkerSeconds)> RunAsync(string root, string file, string[] args, bool stopAtMarker = false)
+    internal static async Task<(List<string> Lines, double Seconds, double? MarkerSeconds)> RunAsync(string root, string file, string[] args, bool stopAtMarker = false)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)

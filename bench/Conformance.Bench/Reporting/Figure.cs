@@ -38,6 +38,18 @@ internal sealed record Figure
 
     public string? Note { get; init; }
 
+    /// <summary>A figure held to a ceiling: met when its median is under it.</summary>
+    public static Figure Under(string group, string name, string unit, Stat value, double under, string goal, string? note) => new()
+    {
+        Group = group,
+        Name = name,
+        Unit = unit,
+        Value = value,
+        Goal = goal,
+        Met = value.Median < under,
+        Note = note,
+    };
+
     [JsonIgnore]
     public string Verdict => Met switch { true => "met", false => "MISSED", null => "" };
 }
