@@ -11,12 +11,8 @@ namespace Conformance.Cli;
 /// </summary>
 internal static class Certify
 {
-    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
     {
-        if (args.Positional.Count > 0 && args.Positional[0] == "verify")
-        {
-            return Verify(args, stdout, stderr);
-        }
         if (args.Option("target") is null)
         {
             throw Arguments.Bad("certify", "option '--target FILE' is required: certification is of one SP");
@@ -33,9 +29,9 @@ internal static class Certify
         return run.ExitCode;
     }
 
-    private static int Verify(Arguments args, TextWriter stdout, TextWriter stderr)
+    public static int Verify(Arguments args, TextWriter stdout, TextWriter stderr)
     {
-        var zip = args.Positional.Count == 2 ? args.Positional[1] : throw Arguments.Bad("certify verify", "expected 'certify verify FILE.zip'");
+        var zip = args.Positional[0];
         if (!File.Exists(zip))
         {
             throw Arguments.Bad(zip, "no such certification package");

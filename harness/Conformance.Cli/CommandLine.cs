@@ -1,7 +1,6 @@
 using System.Globalization;
 using Conformance.Core.Directories;
 using Conformance.Core.Http;
-using Conformance.Scenarios;
 using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Model;
@@ -19,45 +18,25 @@ internal static class CommandLine
     public const int BadInput = 2;
     public const int HarnessError = 3;
 
-    private static readonly Dictionary<string, bool> RunFlags = new(StringComparer.Ordinal)
-    {
-        ["scenarios"] = true, ["tag"] = true, ["target"] = true, ["seed"] = true, ["out"] = true, ["shard"] = true, ["expected-failures"] = true, ["exclude-tag"] = true, ["keep-data"] = false,
-        ["namespace"] = true, ["workers"] = true,
-    };
-
-    private static readonly Dictionary<string, bool> ListOptions = new(StringComparer.Ordinal) { ["scenarios"] = true, ["tag"] = true, ["exclude-tag"] = true };
-    private static readonly Dictionary<string, bool> NoOptions = new(StringComparer.Ordinal);
-    private static readonly Dictionary<string, bool> CertifyOptions = new(RunFlags, StringComparer.Ordinal) { ["cert"] = true, ["key"] = true, ["trust"] = true };
-    private static readonly Dictionary<string, bool> ReportOptions = new(StringComparer.Ordinal) { ["out"] = true };
-    private static readonly Dictionary<string, bool> ServeOptions = new(StringComparer.Ordinal) { ["port"] = true, ["sp"] = true };
-    private static readonly Dictionary<string, bool> IdpOptions = new(StringComparer.Ordinal) { ["target"] = true, ["app"] = true };
-    private static readonly Dictionary<string, bool> SchemaOptions = new(StringComparer.Ordinal) { ["write"] = false };
-
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var verb = args.Length == 0 ? "default" : args[0];
-        if (args.Skip(1).Any(a => a is "--help" or "-h"))
+        var parse = Commands.Build(stdout, stderr).Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
         {
-            // `run --help`, `certify --help`: what every verb takes, as a person expects, not "unknown option".
-            return Help(stdout);
+            var problems = Commands.Problems(parse).ToList();
+            foreach (var problem in problems)
+            {
+                await stderr.WriteLineAsync(problem).ConfigureAwait(false);
+            }
+            var help = parse.CommandResult.Command is System.CommandLine.RootCommand ? "./run.sh --help" : $"./run.sh {Commands.Verb(parse)} --help";
+            await stderr.WriteLineAsync($"{(problems.Count == 1 ? "1 problem" : $"{problems.Count} problems")}; nothing was run (exit code 2); see {help}").ConfigureAwait(false);
+            return BadInput;
         }
         try
         {
-            return verb switch
-            {
-                "default" => await RunScenariosAsync(Arguments.Parse(args, RunFlags), stdout, cancellationToken).ConfigureAwait(false),
-                "run" => await RunScenariosAsync(Arguments.Parse(args, RunFlags), stdout, cancellationToken).ConfigureAwait(false),
-                "list" => List(Arguments.Parse(args, ListOptions), stdout),
-                "validate" => Validate(Arguments.Parse(args, NoOptions), stdout),
-                "schema" => Schema(Arguments.Parse(args, SchemaOptions), stdout),
-                "certify" => await Certify.RunAsync(Arguments.Parse(args, CertifyOptions), stdout, stderr, cancellationToken).ConfigureAwait(false),
-                "report" => ReportMerge.Run(Arguments.Parse(args, ReportOptions), stdout),
-                "idp" => await IdpMetadataAsync(Arguments.Parse(args, IdpOptions), stdout, stderr).ConfigureAwait(false),
-                "serve" => await Serve.RunAsync(Arguments.Parse(args, ServeOptions), stdout, cancellationToken).ConfigureAwait(false),
-                "help" or "--help" or "-h" => Help(stdout),
-                "--version" => Version(stdout),
-                _ => throw Arguments.Bad(verb, $"unknown command '{verb}'; commands: run, list, validate, idp, serve, report, certify, bench, test (see ./run.sh help)"),
-            };
+            // Ctrl+C and SIGTERM are Program's: the first stops the run and still writes its report.
+            var invocation = new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (InputException bad)
         {
@@ -81,13 +60,12 @@ internal static class CommandLine
         }
     }
 
-    private static async Task<int> RunScenariosAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken) =>
+    internal static async Task<int> RunScenariosAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken) =>
         (await ExecuteRunAsync(args, stdout, cancellationToken).ConfigureAwait(false)).Run.ExitCode;
 
     /// <summary>Loads, runs and reports; shared by run, the default verb and certify.</summary>
     internal static async Task<(RunResult Run, string Folder)> ExecuteRunAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
     {
-        NoPositional(args, "run");
         var root = Catalogue.RepositoryRoot();
         var library = Library();
         var targetPath = args.Option("target") ?? Catalogue.DefaultTarget(root);
@@ -208,14 +186,6 @@ internal static class CommandLine
         }
     }
 
-    private static void NoPositional(Arguments args, string verb)
-    {
-        if (args.Positional.Count > 0)
-        {
-            throw Arguments.Bad(verb, $"'{verb}' takes no file or word '{args.Positional[0]}'; to pick scenarios use --scenarios GLOB (an id or a path: --scenarios 'scenarios/scim/lifecycle.yaml') or --tag");
-        }
-    }
-
     /// <summary>
     /// A fresh mark per run unless given: two runs on one tenant, even at once, never share objects. The seed alone
     /// decides the users' data; <c>--seed N --namespace M</c> reproduces a run's names too.
@@ -227,9 +197,8 @@ internal static class CommandLine
         var text => throw Arguments.Bad("--namespace", $"option '--namespace' expects 1 to 8 lower-case letters and digits starting with a letter, or 'none', got '{text}'"),
     };
 
-    private static int List(Arguments args, TextWriter stdout)
+    internal static int List(Arguments args, TextWriter stdout)
     {
-        NoPositional(args, "list");
         var root = Catalogue.RepositoryRoot();
         var scenarios = Catalogue.Select(Catalogue.Load(Library(), Catalogue.Files(root, [])), ListOption(args, "scenarios"), ListOption(args, "tag"), shard: null, ListOption(args, "exclude-tag"));
         foreach (var s in scenarios)
@@ -244,12 +213,8 @@ internal static class CommandLine
     /// <c>idp metadata --target FILE [--app SUFFIX]</c>: the metadata a vendor loads into the SP once; every run
     /// against the target then stands up this IdP (same address, same key).
     /// </summary>
-    private static async Task<int> IdpMetadataAsync(Arguments args, TextWriter stdout, TextWriter stderr)
+    internal static async Task<int> IdpMetadataAsync(Arguments args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Positional is not ["metadata"])
-        {
-            throw Arguments.Bad("idp", "expected 'idp metadata --target FILE [--app SUFFIX]'");
-        }
         var root = Catalogue.RepositoryRoot();
         var target = TargetLoader.Load(args.Option("target") ?? Catalogue.DefaultTarget(root));
         if (args.Option("app") is { } app)
@@ -273,7 +238,7 @@ internal static class CommandLine
         return Passed;
     }
 
-    private static int Validate(Arguments args, TextWriter stdout)
+    internal static int Validate(Arguments args, TextWriter stdout)
     {
         var root = Catalogue.RepositoryRoot();
         var files = Catalogue.Files(root, args.Positional);
@@ -282,7 +247,7 @@ internal static class CommandLine
         return Passed;
     }
 
-    private static int Schema(Arguments args, TextWriter stdout)
+    internal static int Schema(Arguments args, TextWriter stdout)
     {
         var schema = SchemaGenerator.Render(Library());
         if (args.Flag("write"))
@@ -296,35 +261,6 @@ internal static class CommandLine
         {
             stdout.Write(schema);
         }
-        return Passed;
-    }
-
-    private static int Version(TextWriter stdout)
-    {
-        stdout.WriteLine($"conformance {HarnessInfo.Version}{(HarnessInfo.Commit is null ? "" : $" ({HarnessInfo.Commit})")}");
-        return Passed;
-    }
-
-    private static int Help(TextWriter stdout)
-    {
-        stdout.WriteLine("""
-            usage: ./run.sh [VERB] [OPTIONS]
-              (no verb)                 run the default catalogue against the embedded BlueJeans stub
-              run [--scenarios GLOB] [--tag T] [--exclude-tag T] [--target FILE] [--seed N] [--out DIR] [--shard i/n]
-                  [--expected-failures FILE] [--keep-data] [--namespace MARK|none] [--workers N]
-              list [--scenarios GLOB] [--tag T] [--exclude-tag T]
-              validate [PATHS]          check scenario files; one line per problem (file:line:column)
-              idp metadata [--target FILE] [--app SUFFIX]
-                                        the IdP metadata to load into the SP once (stable address and key)
-              serve idp [--port N] [--sp URL] | serve sp [--port N]
-                                        the mock IdP (login, user console, Admin Portal, admin and DI APIs) or the BlueJeans stub until Ctrl+C
-              report merge DIR... --out DIR
-              certify --target FILE [--cert PEM --key PEM] | certify verify FILE.zip [--trust PEM]
-              bench [--quick]
-              schema [--write]          print the scenario JSON Schema, or regenerate scenarios/ and mocks/targets/ schema.json
-              test                      restore, build and run every test
-            exit codes: 0 passed · 1 conformance failure · 2 bad input · 3 harness error · 4 not proven (nothing evaluated, or inconclusive)
-            """);
         return Passed;
     }
 

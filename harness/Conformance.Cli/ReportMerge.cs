@@ -11,12 +11,8 @@ internal static class ReportMerge
 {
     public static int Run(Arguments args, TextWriter stdout)
     {
-        if (args.Positional.Count < 2 || args.Positional[0] != "merge")
-        {
-            throw Arguments.Bad("report", "expected 'report merge DIR... --out DIR'");
-        }
-        var output = args.Option("out") ?? throw Arguments.Bad("report merge", "option '--out DIR' is required");
-        var folders = args.Positional.Skip(1).ToList();
+        var output = args.Option("out")!;
+        var folders = args.Positional.ToList();
         var runs = folders.Select(folder => Directory.Exists(folder) ? Read(folder) : throw Arguments.Bad(folder, "no such run folder")).ToList();
         var merged = Merge(runs, Path.GetFileName(Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar)));
         var root = Path.GetDirectoryName(Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar))!;

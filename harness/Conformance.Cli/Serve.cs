@@ -19,9 +19,9 @@ internal static class Serve
     public const string DemoUser = "ada.lovelace";
     public const string DemoPassword = "Demo-Pa55word!";
 
-    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
+    /// <summary><paramref name="what"/>: the verb, <c>idp</c> or <c>sp</c>.</summary>
+    public static async Task<int> RunAsync(string what, Arguments args, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var what = args.Positional.Count == 1 ? args.Positional[0] : throw Arguments.Bad("serve", "expected 'serve idp' or 'serve sp'");
         var port = args.IntOption("port") ?? 0;
         if (port is < 0 or > 65535)
         {
@@ -39,17 +39,15 @@ internal static class Serve
 
     private static async Task<int> ServeAsync(string what, int port, string? sp, TextWriter stdout, CancellationToken cancellationToken)
     {
-        switch (what)
+        if (what == "sp")
         {
-            case "sp":
-                await BlueJeansStub.RunAsync(port, stdout, cancellationToken).ConfigureAwait(false);
-                return 0;
-            case "idp":
-                await RunIdpAsync(port, sp, stdout, cancellationToken).ConfigureAwait(false);
-                return 0;
-            default:
-                throw Arguments.Bad(what, $"unknown server '{what}'; expected idp or sp");
+            await BlueJeansStub.RunAsync(port, stdout, cancellationToken).ConfigureAwait(false);
         }
+        else
+        {
+            await RunIdpAsync(port, sp, stdout, cancellationToken).ConfigureAwait(false);
+        }
+        return 0;
     }
 
     private static async Task RunIdpAsync(int port, string? sp, TextWriter stdout, CancellationToken cancellationToken)

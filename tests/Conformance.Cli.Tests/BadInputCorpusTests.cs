@@ -94,6 +94,12 @@ public sealed class BadInputCorpusTests
     [TestCase("serve idp --port 99999", "option '--port' expects a TCP port from 0")]
     [TestCase("idp metadata --app a/b", "--app 'a/b' is not an IdP URL suffix")]
     [TestCase("run --workers 0", "option '--workers' expects a whole number from 1 to 16")]
+    [TestCase("run --seed abc", "--seed:1:1: option '--seed' expects a whole number, got 'abc'")]
+    [TestCase("run --bogus", "--bogus:1:1: unknown option '--bogus' for 'run'; known: --scenarios,")]
+    [TestCase("report merge somewhere", "--out:1:1: Option '--out' is required.")]
+    [TestCase("certify verify", "FILE.zip:1:1: Required argument 'FILE.zip' missing")]
+    [TestCase("serve", "serve:1:1: Required command was not provided.")]
+    [TestCase("frobnicate", "frobnicate:1:1: unknown command 'frobnicate'; commands: run, list,")]
     [TestCase("run --workers 2 --target VENDOR", "'Vendor SP' is an SP the harness does not start: its scenarios run one at a time")]
     [TestCase("run --out /proc/1/x", "the reports folder '/proc/1/x' cannot be written")]
     public async Task CommandLineMistake_ExitsTwoNamingIt(string line, string message)

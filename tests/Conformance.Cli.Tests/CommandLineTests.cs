@@ -136,38 +136,87 @@ public sealed partial class CommandLineTests
         Assert.That(Directory.Exists(sandbox.Reports), Is.False, "nothing ran");
     }
 
-    [TestCase("run")]
-    [TestCase("certify")]
-    public async Task Help_AfterAVerb_PrintsTheVerbsAndExitsZero(string verb)
+    [TestCase("run", "--keep-data")]
+    [TestCase("certify", "--cert")]
+    [TestCase("certify verify", "--trust")]
+    [TestCase("list", "--exclude-tag")]
+    [TestCase("validate", "PATHS")]
+    [TestCase("idp metadata", "--app")]
+    [TestCase("serve idp", "--sp")]
+    [TestCase("serve sp", "--port")]
+    [TestCase("report merge", "--out")]
+    [TestCase("schema", "--write")]
+    public async Task Help_AfterAnyVerb_PrintsItsUsageOptionsAndExitCodesAndExitsZero(string verb, string option)
     {
         using var sandbox = new Sandbox();
 
-        var (code, output, _) = await sandbox.RunAsync(verb, "--help");
+        var (code, output, _) = await sandbox.RunAsync([.. verb.Split(' '), "--help"]);
 
         Assert.That(code, Is.Zero);
-        Assert.That(output, Does.Contain("usage: ./run.sh").And.Contain("--keep-data").And.Contain("exit codes:"));
+        Assert.That(output, Does.Contain($"./run.sh {verb}").And.Contain(option).And.Contain("exit codes: 0 passed"));
     }
 
     [Test]
-    public async Task Help_NamesEveryVerbAndOptionOfTheReadmesVerbTable()
+    public async Task Help_WithoutAVerb_ListsTheParsersVerbsAndRunShsOwn()
     {
         using var sandbox = new Sandbox();
-        var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
-        var table = readme[readme.IndexOf("## Every verb", StringComparison.Ordinal)..readme.IndexOf("**Exit codes**", StringComparison.Ordinal)];
-        var documented = VerbCell().Matches(table).Select(m => m.Groups[1].Value)
-            .SelectMany(cell => OptionOrVerb().Matches(cell).Select(w => w.Value)).Distinct().ToList();
 
-        var (_, help, _) = await sandbox.RunAsync("help");
+        var (code, output, _) = await sandbox.RunAsync("help");
 
-        Assert.That(documented, Has.Count.GreaterThan(20), "the table was read");
-        Assert.That(documented.Where(word => !help.Contains(word, StringComparison.Ordinal)), Is.Empty, "in the README's verb table but not in 'help'");
+        Assert.That(code, Is.Zero);
+        Assert.That(output, Does.Contain("certify").And.Contain("schema").And.Contain("test ").And.Contain("bench [--quick]"));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\| `([^`]+)`", System.Text.RegularExpressions.RegexOptions.Multiline)]
-    private static partial System.Text.RegularExpressions.Regex VerbCell();
+    [Test]
+    public async Task Suggest_AnOptionBeingTyped_CompletesItFromTheParser()
+    {
+        using var sandbox = new Sandbox();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"--[a-z-]+|^[a-z]+(?= |$)")]
-    private static partial System.Text.RegularExpressions.Regex OptionOrVerb();
+        var (code, output, _) = await sandbox.RunAsync("[suggest:8]", "run --ta");
+
+        Assert.That(code, Is.Zero);
+        Assert.That(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Is.EqualTo(new[] { "--tag", "--target" }));
+    }
+
+    /// <summary>The README's verb table and the parser say the same: each verb and option documented is parsed, and each one parsed is documented.</summary>
+    [Test]
+    public async Task ReadmeVerbTable_AndTheParser_NameTheSameVerbsAndOptions()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
+        var table = readme[readme.IndexOf("## Every verb", StringComparison.Ordinal)..readme.IndexOf("**Exit codes**", StringComparison.Ordinal)];
+        var documented = FirstCell().Matches(table)
+            .SelectMany(cell => CodeSpan().Matches(cell.Groups[1].Value).Select(span => span.Groups[1].Value))
+            .Select(span => (Verb: string.Join(' ', span.Split(' ').TakeWhile(w => w.All(char.IsAsciiLetterLower))), Options: OptionName().Matches(span).Select(o => o.Value).ToHashSet()))
+            .Where(d => !Commands.ScriptVerbs.Any(v => v.Verb.Split(' ')[0] == d.Verb))
+            .ToList();
+        var parsed = Leaves(Commands.Build(TextWriter.Null, TextWriter.Null), "")
+            .Select(c => (Verb: c.Path, Options: c.Command.Options.Where(o => o is not System.CommandLine.Help.HelpOption).Select(o => o.Name).ToHashSet()))
+            .ToList();
+
+        Assert.That(documented, Has.Count.GreaterThan(8), "the table was read");
+        Assert.That(documented.Select(d => d.Verb), Is.EquivalentTo(parsed.Select(p => p.Verb)), "the same verbs");
+        foreach (var (verb, options) in documented)
+        {
+            Assert.That(options, Is.EquivalentTo(parsed.Single(p => p.Verb == verb).Options), $"the options of '{verb}'");
+        }
+    }
+
+    private static IEnumerable<(string Path, System.CommandLine.Command Command)> Leaves(System.CommandLine.Command command, string path) =>
+        command.Subcommands.Where(c => c.Name != "help").SelectMany(c =>
+        {
+            var here = path.Length == 0 ? c.Name : $"{path} {c.Name}";
+            var below = Leaves(c, here);
+            return c.Action is null ? below : below.Prepend((here, c));
+        });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\| (.+?) \|", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex FirstCell();
+
+    [System.Text.RegularExpressions.GeneratedRegex("`([^`]+)`")]
+    private static partial System.Text.RegularExpressions.Regex CodeSpan();
+
+    [System.Text.RegularExpressions.GeneratedRegex("--[a-z-]+")]
+    private static partial System.Text.RegularExpressions.Regex OptionName();
 
     [Test]
     public async Task IdpMetadata_ForATargetWithABaseUrl_IsTheSameOnEveryCall()
