@@ -28,6 +28,8 @@ public sealed class BadInputCorpusTests
     [TestCase("with: { name: BlueJeans, ssoSuffix: bluejeans }", "with: { name: BlueJeans, ssoSuffix: bluejeans }\n    expect:\n      - { check: scim.requests, name: x, with: { method: POST }, atLeast: many }", "'atLeast' takes a number")]
     [TestCase("data: { count: 1 }", "data: { count: 1, edgeCases: [username-32] }", "unknown edge case 'username-32'")]
     [TestCase("tags: [corpus]", "tags: [corpus]\nmore: &a [*a]", "nests deeper than 64 levels")]
+    [TestCase("with: { name: BlueJeans, ssoSuffix: bluejeans }", "with: { name: BlueJeans, ssoSuffix: bluejeans }\n  - do: security.send-forged\n    with: { app: bluejeans, user: u, attack: xsw99 }", "input 'attack' of action 'security.send-forged' expects one of xsw1, xsw2,")]
+    [TestCase("with: { name: BlueJeans, ssoSuffix: bluejeans }", "with: { name: BlueJeans, ssoSuffix: bluejeans }\n  - do: sp.configure-saml\n    with: { app: bluejeans, certificate: mine }", "input 'certificate' of action 'sp.configure-saml' expects one of app, other, got 'mine'")]
     public async Task ScenarioMistake_ValidateAndRunBothRefuseIt(string baseline, string mistake, string message)
     {
         using var sandbox = new Sandbox();

@@ -135,6 +135,10 @@ internal static class InputBinder
                 continue;
             }
             var value = BindValue(property.PropertyType, entry.Value, $"input '{entry.Key}' of {what}", problems);
+            if (value is string text && !IsTemplate(entry.Value) && property.GetCustomAttribute<ChoicesAttribute>() is { } choices && !choices.Values.Contains(text, StringComparer.Ordinal))
+            {
+                value = Fail(entry.Value, $"input '{entry.Key}' of {what} expects one of {string.Join(", ", choices.Values)}, got '{text}'", problems);
+            }
             if (value is not null || Nullable.GetUnderlyingType(property.PropertyType) is not null || !property.PropertyType.IsValueType)
             {
                 property.SetValue(instance, value);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -165,18 +166,21 @@ public static class SchemaGenerator
         foreach (var property in InputBinder.Inputs(underlying))
         {
             var name = InputBinder.YamlName(property);
-            properties[name] = Described(Bounded(TypeSchema(property.PropertyType), underlying, property.Name), InputBinder.Description(property));
+            var schema = property.GetCustomAttribute<ChoicesAttribute>() is { } choices
+                ? new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. choices.Values.Select(v => (JsonNode)v)]) }
+                : Bounded(TypeSchema(property.PropertyType), underlying, property.Name);
+            properties[name] = Described(schema, InputBinder.Description(property));
             if (InputBinder.IsRequired(property))
             {
                 required.Add(name);
             }
         }
-        var schema = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = properties };
+        var whole = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = properties };
         if (required.Count > 0)
         {
-            schema["required"] = required;
+            whole["required"] = required;
         }
-        return schema;
+        return whole;
     }
 
     /// <summary>
@@ -193,11 +197,6 @@ public static class SchemaGenerator
         else if (owner == typeof(TestDataSpec) && property == nameof(TestDataSpec.EdgeCases))
         {
             schema["items"] = new JsonObject { ["enum"] = new JsonArray([.. Data.UserFactory.EdgeCases.Keys.Select(k => (JsonNode)k)]) };
-        }
-        else if (owner == typeof(Steps.Security.SendForgedInput) && property == nameof(Steps.Security.SendForgedInput.Attack))
-        {
-            // The cases are the catalogue's own ids: a description listing them by hand would drift from it.
-            schema["enum"] = new JsonArray([.. Conformance.Saml.Attacks.AttackCatalog.All.Select(a => (JsonNode)a.Id)]);
         }
         else if (owner == typeof(Targets.ControlSpec) && property == nameof(Targets.ControlSpec.Capabilities))
         {

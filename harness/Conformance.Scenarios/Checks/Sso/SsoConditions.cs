@@ -44,7 +44,10 @@ public enum SsoField
     [Description("After sso.logout: true when the target's session page (saml.session.url) no longer shows a session; inconclusive without one.")]
     SessionEnded,
 
+    [Description("The ACS URL the Response was posted to.")]
     AcsUrl,
+
+    [Description("The URL of the last page reached, after the SP's redirects.")]
     FinalUrl,
 }
 
@@ -57,7 +60,7 @@ public sealed record SsoResultInput
 public sealed partial class SsoResultCondition : Condition<SsoResultInput>
 {
     public override string Name => "sso.result";
-    public override string Description => "A field of the last SSO attempt: delivered, login, sessionUser, acsStatus, finalStatus, error, relayState, signedOut, sessionEnded, acsUrl, finalUrl.";
+    public override string Description { get; } = "A field of the last SSO attempt: " + string.Join(", ", Loading.InputBinder.EnumNames(typeof(SsoField)).Select(n => n.Yaml)) + ".";
 
     protected override Task<Observation> ObserveAsync(SsoResultInput input, ScenarioContext context, CancellationToken cancellationToken)
     {

@@ -13,17 +13,10 @@ using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Steps.Security;
 
-/// <summary>What a case assumes about the SP's signing policy (the target file does not declare it yet).</summary>
-public enum SigningPolicy
+/// <summary>The ids of the security suite's catalogue.</summary>
+public sealed class AttackCaseAttribute : ChoicesAttribute
 {
-    [Description("The case holds for any SP.")]
-    Any,
-
-    [Description("The SP requires the Assertion itself to be signed (metadata WantAssertionsSigned=\"true\").")]
-    WantAssertionsSigned,
-
-    [Description("The SP requires the Response itself to be signed.")]
-    WantResponseSigned,
+    public override IReadOnlyList<string> Values { get; } = [.. AttackCatalog.All.Select(a => a.Id)];
 }
 
 public sealed record SendForgedInput
@@ -36,13 +29,11 @@ public sealed record SendForgedInput
     public required string User { get; init; }
 
     [Description("The attack case: one id of the security suite's catalogue (the schema lists them; README's security table says what each forges).")]
+    [AttackCase]
     public required string Attack { get; init; }
 
     [Description("Who the evil Assertion names (default 'admin'), so 'logged in as X' shows which Assertion the SP used.")]
     public string? AttackerNameId { get; init; }
-
-    [Description("The signing policy the case assumes; assertion-unsigned and response-unsigned must state theirs.")]
-    public SigningPolicy Policy { get; init; } = SigningPolicy.Any;
 }
 
 /// <summary>
@@ -62,7 +53,7 @@ public sealed class SendForged : StepAction<SendForgedInput>
     protected override async Task ExecuteAsync(SendForgedInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         var attack = Find(input.Attack);
-        RequirePolicy(attack, input.Policy);
+        RequirePolicy(attack, context);
         var idp = context.Get<MockIdpServer>();
         var settings = idp.FindSso(input.App) ?? throw new InvalidOperationException($"the SSO tab of '{input.App}' is not configured: run sso.configure first");
         var now = context.Time.GetUtcNow();
@@ -147,22 +138,23 @@ public sealed class SendForged : StepAction<SendForgedInput>
         AttackCatalog.All.FirstOrDefault(a => a.Id == id)
             ?? throw new InputException($"'{id}' is not an attack case; the cases are {string.Join(", ", AttackCatalog.All.Select(a => a.Id))}");
 
-    private static void RequirePolicy(AttackCase attack, SigningPolicy policy)
+    /// <summary>
+    /// A case that only an SP with a signing policy must refuse runs only against a target that declares that policy
+    /// (the capability the scenario needs): the policy is the target's, never restated in the scenario.
+    /// </summary>
+    private static void RequirePolicy(AttackCase attack, ScenarioContext context)
     {
         var needed = attack.Precondition switch
         {
-            AttackPrecondition.TargetRequiresSignedAssertion => SigningPolicy.WantAssertionsSigned,
-            AttackPrecondition.TargetRequiresSignedResponse => SigningPolicy.WantResponseSigned,
-            _ => SigningPolicy.Any,
+            AttackPrecondition.TargetRequiresSignedAssertion => "saml.want-assertions-signed",
+            AttackPrecondition.TargetRequiresSignedResponse => "saml.want-response-signed",
+            _ => null,
         };
-        if (needed != SigningPolicy.Any && policy != needed)
+        if (needed is not null && !context.Capabilities.Contains(needed))
         {
-            throw new InputException($"the case '{attack.Id}' only applies to an SP with a signing policy: state it with 'policy: {Yaml(needed)}'");
+            throw new CapabilityMissingException(needed, $"the case '{attack.Id}' only applies to an SP that declares {needed}");
         }
     }
-
-    private static string Yaml(SigningPolicy policy) =>
-        string.Concat(policy.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
 
 /// <summary>What the SP did with the forged Response of a scenario, for the security.* conditions.</summary>

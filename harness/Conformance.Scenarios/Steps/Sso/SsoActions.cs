@@ -145,8 +145,17 @@ public sealed record SpSamlInput
     public string? UserIdAttribute { get; init; }
     public string? EmailAttribute { get; init; }
 
-    [Description("Upload another certificate than the app's (to prove the SP checks it): 'app' or 'other'.")]
-    public string Certificate { get; init; } = "app";
+    [Description("Which certificate the SP is given: the application's, or another one (to prove the SP checks it).")]
+    public UploadedCertificate Certificate { get; init; } = UploadedCertificate.App;
+}
+
+public enum UploadedCertificate
+{
+    [Description("The application's IdP signing certificate.")]
+    App,
+
+    [Description("A certificate the IdP never signs with.")]
+    Other,
 }
 
 /// <summary>
@@ -172,7 +181,7 @@ public sealed class SpConfigureSaml : StepAction<SpSamlInput>
                 // The metadata the SP loaded names one application's IdP URL; another application's is unknown to it.
                 suffix == trusted ? null : $"the IdP URL …/saml2/{suffix}, where the SP as deployed trusts …/saml2/{trusted}",
                 input.Enabled ? null : "SSO switched off at the SP",
-                input.Certificate == "app" ? null : "another certificate uploaded",
+                input.Certificate == UploadedCertificate.App ? null : "another certificate uploaded",
                 input.AutoProvisioning ? null : "automatic provisioning off",
                 input.PickUserIdFromNameId == (deployed?.UserIdFromNameId ?? true) ? null : $"'Pick User ID from NameID' {(input.PickUserIdFromNameId ? "on" : "off")}",
                 input.UserIdAttribute is null && input.EmailAttribute is null ? null : "User ID and Email attributes set",
@@ -185,7 +194,7 @@ public sealed class SpConfigureSaml : StepAction<SpSamlInput>
             return;
         }
         var control = context.Get<SpControl>();
-        var pem = input.Certificate == "other"
+        var pem = input.Certificate == UploadedCertificate.Other
             ? SigningCertificate.Create("CN=not the IdP", context.Time.GetUtcNow()).Pem
             : idp.CertificatePem(input.App);
         await control.ConfigureSamlAsync(new JsonObject
