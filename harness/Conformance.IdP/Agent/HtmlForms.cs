@@ -15,9 +15,9 @@ internal sealed record HtmlForm(string Method, string? Action, IReadOnlyList<Key
 /// What a browser reads of SAML pages: forms, their named controls, and the #error text. Any SP's pages come through
 /// here, so they are parsed as HTML5 is (AngleSharp), not matched with patterns that an unusual but valid page defeats.
 /// </summary>
-internal static class HtmlForms
+public static class HtmlForms
 {
-    public static IReadOnlyList<HtmlForm> Find(string html)
+    internal static IReadOnlyList<HtmlForm> Find(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
         return [.. document.Forms.Select(form => new HtmlForm(
@@ -28,6 +28,7 @@ internal static class HtmlForms
                 control is IHtmlTextAreaElement area ? area.Value : control.GetAttribute("value") ?? ""))]))];
     }
 
-    public static string? ErrorText(string html) =>
-        new HtmlParser().ParseDocument(html).GetElementById("error")?.TextContent.Trim();
+    /// <summary>The text of the element with this id (#error, #signed-out), read as a browser parses the page.</summary>
+    public static string? TextById(string html, string id) =>
+        new HtmlParser().ParseDocument(html).GetElementById(id)?.TextContent.Trim();
 }

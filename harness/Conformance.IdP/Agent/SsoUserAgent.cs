@@ -223,7 +223,7 @@ public sealed class SsoUserAgent : IDisposable
                     FinalStatus = status,
                     FinalBody = body,
                     FinalUrl = url.ToString(),
-                    Error = HtmlForms.ErrorText(body),
+                    Error = HtmlForms.TextById(body, "error"),
                     ResponseXml = responseXml,
                     RelayState = relayState,
                     AcsUrl = acsUrl,

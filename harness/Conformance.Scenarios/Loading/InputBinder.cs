@@ -157,8 +157,8 @@ internal static class InputBinder
     public static IReadOnlyList<(string Clr, string Yaml)> EnumNames(Type type) =>
         [.. Enum.GetNames(type).Select(n => (n, Kebab(n)))];
 
-    public static string Kebab(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    /// <summary>How an enum value or property is written in YAML and JSON alike: the framework's kebab-case policy.</summary>
+    public static string Kebab(string pascal) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(pascal);
 
     private static string Normalize(string s) => s.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
 

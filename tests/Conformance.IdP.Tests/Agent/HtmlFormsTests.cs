@@ -41,14 +41,14 @@ public class HtmlFormsTests
     }
 
     [Test]
-    public void ErrorText_WithMarkupAndEntitiesInside_IsThePlainText()
+    public void TextById_WithMarkupAndEntitiesInside_IsThePlainText()
     {
-        Assert.That(HtmlForms.ErrorText("<div id='error'><strong>Access denied:</strong> user &lt;ada&gt; is not assigned\n</div>"), Is.EqualTo("Access denied: user <ada> is not assigned"));
+        Assert.That(HtmlForms.TextById("<div id='error'><strong>Access denied:</strong> user &lt;ada&gt; is not assigned\n</div>", "error"), Is.EqualTo("Access denied: user <ada> is not assigned"));
     }
 
     [Test]
-    public void ErrorText_OfAPageWithoutOne_IsNull()
+    public void TextById_OfAPageWithoutThatId_IsNull()
     {
-        Assert.That(HtmlForms.ErrorText("<p class=\"error\">not the error element</p>"), Is.Null);
+        Assert.That(HtmlForms.TextById("<p class=\"error\">not the error element</p>", "error"), Is.Null);
     }
 }

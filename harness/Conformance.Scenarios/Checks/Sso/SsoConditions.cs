@@ -1,9 +1,7 @@
 using System.ComponentModel;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using System.Xml;
 using Conformance.IdP;
 using Conformance.Saml.Signing;
@@ -57,7 +55,7 @@ public sealed record SsoResultInput
 }
 
 /// <summary>What the last SSO attempt of the scenario (sso.idp-login, sso.sp-login) came to.</summary>
-public sealed partial class SsoResultCondition : Condition<SsoResultInput>
+public sealed class SsoResultCondition : Condition<SsoResultInput>
 {
     public override string Name => "sso.result";
     public override string Description { get; } = "A field of the last SSO attempt: " + string.Join(", ", Loading.InputBinder.EnumNames(typeof(SsoField)).Select(n => n.Yaml)) + ".";
@@ -75,7 +73,7 @@ public sealed partial class SsoResultCondition : Condition<SsoResultInput>
             SsoField.FinalStatus => outcome.FinalStatus,
             SsoField.Error => outcome.Error,
             SsoField.RelayState => outcome.RelayState,
-            SsoField.SignedOut => SignedOut(outcome.FinalBody),
+            SsoField.SignedOut => Conformance.IdP.Agent.HtmlForms.TextById(outcome.FinalBody, "signed-out"),
             SsoField.SessionEnded => result.SessionEnded,
             SsoField.AcsUrl => outcome.AcsUrl,
             _ => outcome.FinalUrl,
@@ -92,15 +90,6 @@ public sealed partial class SsoResultCondition : Condition<SsoResultInput>
         }
         return Task.FromResult(new Observation(value, $"last page {outcome.FinalUrl} ({outcome.FinalStatus}){(outcome.Error is null ? "" : ": " + outcome.Error)}"));
     }
-
-    private static string? SignedOut(string html)
-    {
-        var match = SignedOutPattern().Match(html);
-        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value).Trim() : null;
-    }
-
-    [GeneratedRegex("id=\"signed-out\"[^>]*>([^<]*)<")]
-    private static partial Regex SignedOutPattern();
 }
 
 public enum ResponseField
