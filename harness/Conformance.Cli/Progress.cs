@@ -64,7 +64,7 @@ internal sealed class Progress(TextWriter writer, IAnsiConsole? console) : IRunO
         foreach (var s in Reporting.NotPassing.Scenarios(run))
         {
             var style = s.Outcome is Outcome.Warning or Outcome.Inconclusive ? "yellow" : "red";
-            var first = Reporting.JUnitXml.FirstProblem(s);
+            var first = Reporting.NotPassing.First(s);
             Line($"{s.Outcome.ToString().ToLowerInvariant(),-12} {s.Id}: {first}", style);
             var others = Reporting.NotPassing.Problems(s).Where(p => !p.StartsWith(first, StringComparison.Ordinal)).ToList();
             foreach (var problem in others.Take(MaxRecapLines))

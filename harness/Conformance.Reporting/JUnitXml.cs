@@ -66,20 +66,20 @@ public static class JUnitXml
         switch (s.Outcome)
         {
             case Outcome.Failed:
-                element.Add(new XElement("failure", new XAttribute("message", FirstProblem(s)), new XAttribute("type", "conformance"), details));
+                element.Add(new XElement("failure", new XAttribute("message", NotPassing.First(s)), new XAttribute("type", "conformance"), details));
                 break;
             case Outcome.Inconclusive:
                 // Never a pass: CI must show it, but as unproven, not as the SP's fault.
-                element.Add(new XElement("failure", new XAttribute("message", $"inconclusive: {FirstProblem(s)}"), new XAttribute("type", "inconclusive"), details));
+                element.Add(new XElement("failure", new XAttribute("message", $"inconclusive: {NotPassing.First(s)}"), new XAttribute("type", "inconclusive"), details));
                 break;
             case Outcome.Errored:
-                element.Add(new XElement("error", new XAttribute("message", FirstProblem(s)), new XAttribute("type", "harness"), details));
+                element.Add(new XElement("error", new XAttribute("message", NotPassing.First(s)), new XAttribute("type", "harness"), details));
                 break;
             case Outcome.Skipped:
                 element.Add(new XElement("skipped", new XAttribute("message", s.Reason ?? "skipped")));
                 break;
             case Outcome.ExpectedFailure:
-                element.Add(new XElement("skipped", new XAttribute("message", $"expected failure ({s.ExpectedFailure}): {FirstProblem(s)}")));
+                element.Add(new XElement("skipped", new XAttribute("message", $"expected failure ({s.ExpectedFailure}): {NotPassing.First(s)}")));
                 break;
         }
         element.Add(new XElement("system-out", details));
@@ -87,17 +87,6 @@ public static class JUnitXml
     }
 
     /// <summary>The first failed check (expected, actual) or step error of a scenario, in one line.</summary>
-    internal static string FirstProblem(ScenarioResult s)
-    {
-        // The worst step first, then its worst check: a warning only when nothing worse happened.
-        var step = s.Steps.Where(st => NotPassing.Is(st.Outcome))
-            .OrderByDescending(st => st.Outcome).FirstOrDefault();
-        var check = step?.Checks.Where(c => NotPassing.Is(c.Outcome))
-            .OrderByDescending(c => c.Outcome).FirstOrDefault();
-        return check is not null ? $"{check.Name}: expected {check.Expected}, actual {check.Actual}"
-            : step?.Error ?? s.Reason ?? "failed";
-    }
-
     /// <summary>Every step and check of a scenario, one line each, with expected/actual and requirement ids.</summary>
     public static string Details(ScenarioResult s)
     {

@@ -23,4 +23,14 @@ public static class NotPassing
                 : [$"step {st.Index} {st.Action}: {st.Error ?? st.Outcome.ToString().ToLowerInvariant()}"])
             .Distinct(StringComparer.Ordinal);
     }
+
+    /// <summary>The one line that says why: the worst step, then its worst check; a warning only when nothing worse happened.</summary>
+    public static string First(ScenarioResult scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var step = scenario.Steps.Where(st => Is(st.Outcome)).OrderByDescending(st => st.Outcome).FirstOrDefault();
+        var check = step?.Checks.Where(c => Is(c.Outcome)).OrderByDescending(c => c.Outcome).FirstOrDefault();
+        return check is not null ? $"{check.Name}: expected {check.Expected}, actual {check.Actual}"
+            : step?.Error ?? scenario.Reason ?? "failed";
+    }
 }

@@ -70,7 +70,8 @@ public static class SummaryMarkdown
         return md.ToString();
     }
 
-    internal static string Verdict(RunResult run) => run.Interrupted ? "INTERRUPTED" : run.Outcome switch
+    /// <summary>The run in one word or two, as the report, the summary and the terminal print it.</summary>
+    public static string Verdict(RunResult run) => run.Interrupted ? "INTERRUPTED" : run.Outcome switch
     {
         Outcome.Errored => "HARNESS ERROR",
         Outcome.Failed => "FAILED",
