@@ -4,9 +4,12 @@ using Conformance.Scenarios.Model;
 
 namespace Conformance.Cli;
 
-/// <summary>What the parser read for the verb being run: its words and its options' values, by option name.</summary>
-internal sealed class Arguments(ParseResult parse)
+/// <summary>What the parser read for the verb being run (its words and its options' values, by option name), and the repository it runs in.</summary>
+internal sealed class Arguments(ParseResult parse, string root)
 {
+    /// <summary>The repository layout the verb reads: scenarios/, mocks/targets/, expected-failures.yaml.</summary>
+    public string Root => root;
+
     /// <summary>The values of the verb's arguments (paths, run folders, a package), in order.</summary>
     public IReadOnlyList<string> Positional { get; } =
         [.. parse.CommandResult.Command.Arguments.SelectMany(a => parse.GetResult(a)?.Tokens.Select(t => t.Value) ?? [])];

@@ -9,15 +9,9 @@ namespace Conformance.Cli;
 /// <summary>Finds the repository, its scenario files and the default target, and selects scenarios.</summary>
 internal static class Catalogue
 {
-    /// <summary>Tests point the CLI at a repository layout of their own (scenarios/, mocks/targets/) without touching the process's current folder.</summary>
-    internal static AsyncLocal<string?> RootOverride { get; } = new();
-
+    /// <summary>The repository the CLI was started in (the folder holding ConformanceSuite.sln, above the working folder or the binary).</summary>
     public static string RepositoryRoot()
     {
-        if (RootOverride.Value is { } overridden)
-        {
-            return overridden;
-        }
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
@@ -56,10 +50,10 @@ internal static class Catalogue
         return [.. files.Select(Path.GetFullPath).Order(StringComparer.Ordinal)];
     }
 
-    public static IReadOnlyList<Scenario> Load(StepLibrary library, IReadOnlyList<string> files)
+    /// <summary>The scenarios of the files, each named by its path from the repository root (as problems and reports cite it).</summary>
+    public static IReadOnlyList<Scenario> Load(StepLibrary library, IReadOnlyList<string> files, string root)
     {
-        var relativeTo = RootOverride.Value ?? Environment.CurrentDirectory;
-        var result = new ScenarioLoader(library, SeedGuide.Embedded).Load(files, f => Path.GetRelativePath(relativeTo, f).Replace('\\', '/'));
+        var result = new ScenarioLoader(library, SeedGuide.Embedded).Load(files, f => Path.GetRelativePath(root, f).Replace('\\', '/'));
         return result.Problems.Count > 0 ? throw new InputException(result.Problems) : result.Scenarios;
     }
 

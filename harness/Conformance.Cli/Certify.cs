@@ -23,7 +23,7 @@ internal static class Certify
         string[] restricting = ["scenarios", "tag", "exclude-tag"];
         var selection = restricting.SelectMany(o => args.Options(o).Select(v => $"--{o} {v}")).ToList();
         var capabilities = Scenarios.Targets.TargetLoader.Capabilities(Scenarios.Targets.TargetLoader.Load(args.Option("target")!));
-        Certification.Write(run, folder, Certification.CatalogueHash(Path.Combine(Catalogue.RepositoryRoot(), "scenarios")), signer, zip, new CertificationScope(selection, [.. capabilities]));
+        Certification.Write(run, folder, Certification.CatalogueHash(Path.Combine(args.Root, "scenarios")), signer, zip, new CertificationScope(selection, [.. capabilities]));
         await stdout.WriteLineAsync($"certification package: {zip}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"signed by {signer.Subject}, SHA-1 thumbprint {signer.Thumbprint}, SHA-256 {signer.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)}").ConfigureAwait(false);
         return run.ExitCode;

@@ -18,9 +18,10 @@ internal static class CommandLine
     public const int BadInput = 2;
     public const int HarnessError = 3;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>Runs one command line against the repository at <paramref name="root"/> (its scenarios, targets and reports).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string root, CancellationToken cancellationToken)
     {
-        var parse = Commands.Build(stdout, stderr).Parse(args);
+        var parse = Commands.Build(stdout, stderr, root).Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
         {
             var problems = Commands.Problems(parse).ToList();
@@ -66,11 +67,11 @@ internal static class CommandLine
     /// <summary>Loads, runs and reports; shared by run, the default verb and certify.</summary>
     internal static async Task<(RunResult Run, string Folder)> ExecuteRunAsync(Arguments args, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var root = Catalogue.RepositoryRoot();
+        var root = args.Root;
         var library = Library();
         var targetPath = args.Option("target") ?? Catalogue.DefaultTarget(root);
         var target = TargetLoader.Load(targetPath);
-        var catalogue = Catalogue.Load(library, Catalogue.Files(root, []));
+        var catalogue = Catalogue.Load(library, Catalogue.Files(root, []), root);
         var scenarios = Catalogue.Select(
             catalogue,
             ListOption(args, "scenarios"),
@@ -199,8 +200,8 @@ internal static class CommandLine
 
     internal static int List(Arguments args, TextWriter stdout)
     {
-        var root = Catalogue.RepositoryRoot();
-        var scenarios = Catalogue.Select(Catalogue.Load(Library(), Catalogue.Files(root, [])), ListOption(args, "scenarios"), ListOption(args, "tag"), shard: null, ListOption(args, "exclude-tag"));
+        var root = args.Root;
+        var scenarios = Catalogue.Select(Catalogue.Load(Library(), Catalogue.Files(root, []), root), ListOption(args, "scenarios"), ListOption(args, "tag"), shard: null, ListOption(args, "exclude-tag"));
         foreach (var s in scenarios)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Id}\t{s.Area.ToString().ToLowerInvariant()}\t{string.Join(',', s.Tags)}\t{s.Title}"));
@@ -215,7 +216,7 @@ internal static class CommandLine
     /// </summary>
     internal static async Task<int> IdpMetadataAsync(Arguments args, TextWriter stdout, TextWriter stderr)
     {
-        var root = Catalogue.RepositoryRoot();
+        var root = args.Root;
         var target = TargetLoader.Load(args.Option("target") ?? Catalogue.DefaultTarget(root));
         if (args.Option("app") is { } app)
         {
@@ -240,9 +241,9 @@ internal static class CommandLine
 
     internal static int Validate(Arguments args, TextWriter stdout)
     {
-        var root = Catalogue.RepositoryRoot();
+        var root = args.Root;
         var files = Catalogue.Files(root, args.Positional);
-        var scenarios = Catalogue.Load(Library(), files);
+        var scenarios = Catalogue.Load(Library(), files, root);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scenarios.Count} scenarios in {files.Count} files are valid"));
         return Passed;
     }
@@ -252,7 +253,7 @@ internal static class CommandLine
         var schema = SchemaGenerator.Render(Library());
         if (args.Flag("write"))
         {
-            var root = Catalogue.RepositoryRoot();
+            var root = args.Root;
             File.WriteAllText(Path.Combine(root, "scenarios", "schema.json"), schema);
             File.WriteAllText(Path.Combine(root, "mocks", "targets", "schema.json"), SchemaGenerator.RenderTarget());
             stdout.WriteLine("wrote scenarios/schema.json and mocks/targets/schema.json");

@@ -40,38 +40,38 @@ internal static class Commands
     private static readonly Option<string> Sp = Text("--sp", "URL", "an SP with the control API to wire a demo user and the BlueJeans application to");
     private static readonly Option<bool> Write = new("--write") { Description = "regenerate scenarios/schema.json and mocks/targets/schema.json instead of printing" };
 
-    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr, string root)
     {
-        var root = new RootCommand("The SAML SSO + SCIM conformance suite. With no verb: the default catalogue against the embedded BlueJeans stub.")
+        var command = new RootCommand("The SAML SSO + SCIM conformance suite. With no verb: the default catalogue against the embedded BlueJeans stub.")
         {
             HelpName = "./run.sh",
         };
         // No verb is `run` with its defaults.
-        root.SetAction((parse, token) => root.Parse(["run"]).InvokeAsync(parse.InvocationConfiguration, token));
+        command.SetAction((parse, token) => command.Parse(["run"]).InvokeAsync(parse.InvocationConfiguration, token));
 
         var run = new Command("run", "run a selection of scenarios against a target");
         AddRunOptions(run);
-        run.SetAction((parse, token) => CommandLine.RunScenariosAsync(new Arguments(parse), stdout, token));
+        run.SetAction((parse, token) => CommandLine.RunScenariosAsync(new Arguments(parse, root), stdout, token));
 
         var list = new Command("list", "scenario id, area, tags, title") { Scenarios, Tag, ExcludeTag };
-        list.SetAction(parse => CommandLine.List(new Arguments(parse), stdout));
+        list.SetAction(parse => CommandLine.List(new Arguments(parse, root), stdout));
 
         var validate = new Command("validate", "check scenario files; one line per problem (file:line:column)")
         {
             new Argument<string[]>("PATHS") { Arity = ArgumentArity.ZeroOrMore, Description = "files or folders (default scenarios/)" },
         };
-        validate.SetAction(parse => CommandLine.Validate(new Arguments(parse), stdout));
+        validate.SetAction(parse => CommandLine.Validate(new Arguments(parse, root), stdout));
 
         var idp = new Command("idp", "the mock IdP's metadata");
         var metadata = new Command("metadata", "the IdP metadata to load into the SP once (stable address and key)") { Target, App };
-        metadata.SetAction(parse => CommandLine.IdpMetadataAsync(new Arguments(parse), stdout, stderr));
+        metadata.SetAction(parse => CommandLine.IdpMetadataAsync(new Arguments(parse, root), stdout, stderr));
         idp.Add(metadata);
 
         var serve = new Command("serve", "the mock IdP or the BlueJeans stub on their own until Ctrl+C");
         var serveIdp = new Command("idp", "the mock IdP (login, user console, Admin Portal, admin and DI APIs)") { Port, Sp };
-        serveIdp.SetAction((parse, token) => Serve.RunAsync("idp", new Arguments(parse), stdout, token));
+        serveIdp.SetAction((parse, token) => Serve.RunAsync("idp", new Arguments(parse, root), stdout, token));
         var serveSp = new Command("sp", "the BlueJeans stub") { Port };
-        serveSp.SetAction((parse, token) => Serve.RunAsync("sp", new Arguments(parse), stdout, token));
+        serveSp.SetAction((parse, token) => Serve.RunAsync("sp", new Arguments(parse, root), stdout, token));
         serve.Add(serveIdp);
         serve.Add(serveSp);
 
@@ -81,31 +81,31 @@ internal static class Commands
             new Argument<string[]>("DIR") { Arity = ArgumentArity.OneOrMore, Description = "the shards' run folders" },
             new Option<string>("--out") { HelpName = "DIR", Description = "the merged run folder", Required = true },
         };
-        merge.SetAction(parse => ReportMerge.Run(new Arguments(parse), stdout));
+        merge.SetAction(parse => ReportMerge.Run(new Arguments(parse, root), stdout));
         report.Add(merge);
 
         var certify = new Command("certify", "run the certification plan and write a signed certification.zip in the run folder") { Cert, Key };
         AddRunOptions(certify);
-        certify.SetAction((parse, token) => Certify.RunAsync(new Arguments(parse), stdout, token));
+        certify.SetAction((parse, token) => Certify.RunAsync(new Arguments(parse, root), stdout, token));
         var verify = new Command("verify", "check the signature and every file's SHA-256; names each file that changed")
         {
             new Argument<string>("FILE.zip") { Description = "a certification package" },
             Trust,
         };
-        verify.SetAction(parse => Certify.Verify(new Arguments(parse), stdout, stderr));
+        verify.SetAction(parse => Certify.Verify(new Arguments(parse, root), stdout, stderr));
         certify.Add(verify);
 
         var schema = new Command("schema", "print the scenario JSON Schema, or regenerate scenarios/ and mocks/targets/ schema.json") { Write };
-        schema.SetAction(parse => CommandLine.Schema(new Arguments(parse), stdout));
+        schema.SetAction(parse => CommandLine.Schema(new Arguments(parse, root), stdout));
 
         var help = new Command("help", "this list");
-        help.SetAction(_ => root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr }));
+        help.SetAction(_ => command.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr }));
 
-        foreach (var command in new[] { run, list, validate, idp, serve, report, certify, schema, help })
+        foreach (var verb in new[] { run, list, validate, idp, serve, report, certify, schema, help })
         {
-            root.Add(command);
+            command.Add(verb);
         }
-        foreach (var option in root.Options)
+        foreach (var option in command.Options)
         {
             if (option is HelpOption { Action: HelpAction standard } helpOption)
             {
@@ -116,7 +116,7 @@ internal static class Commands
                 versionOption.Action = new HarnessVersion();
             }
         }
-        return root;
+        return command;
     }
 
     /// <summary>

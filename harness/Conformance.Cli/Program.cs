@@ -14,4 +14,4 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
     context.Cancel = true;
     stop.Cancel();
 });
-return await CommandLine.RunAsync(args, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
+return await CommandLine.RunAsync(args, Console.Out, Console.Error, Catalogue.RepositoryRoot(), stop.Token).ConfigureAwait(false);

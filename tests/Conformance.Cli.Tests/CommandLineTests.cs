@@ -115,7 +115,7 @@ public sealed partial class CommandLineTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var code = await CommandLine.RunAsync(["run"], stdout, stderr, stopped.Token);
+        var code = await CommandLine.RunAsync(["run"], stdout, stderr, sandbox.Root, stopped.Token);
 
         Assert.That(code, Is.EqualTo(3));
         Assert.That(stderr.ToString(), Does.StartWith("interrupted before any scenario ran").And.Not.Contain("   at "));
@@ -189,7 +189,7 @@ public sealed partial class CommandLineTests
             .Select(span => (Verb: string.Join(' ', span.Split(' ').TakeWhile(w => w.All(char.IsAsciiLetterLower))), Options: OptionName().Matches(span).Select(o => o.Value).ToHashSet()))
             .Where(d => !Commands.ScriptVerbs.Any(v => v.Verb.Split(' ')[0] == d.Verb))
             .ToList();
-        var parsed = Leaves(Commands.Build(TextWriter.Null, TextWriter.Null), "")
+        var parsed = Leaves(Commands.Build(TextWriter.Null, TextWriter.Null, Repository.Root), "")
             .Select(c => (Verb: c.Path, Options: c.Command.Options.Where(o => o is not System.CommandLine.Help.HelpOption).Select(o => o.Name).ToHashSet()))
             .ToList();
 

@@ -6,7 +6,6 @@ namespace Conformance.Cli.Tests;
 /// </summary>
 internal sealed class Sandbox : IDisposable
 {
-    private readonly string? _previousRoot;
 
     public Sandbox(bool withCatalogue = false)
     {
@@ -22,8 +21,6 @@ internal sealed class Sandbox : IDisposable
         {
             CopyFolder(Path.Combine(Repository.Root, "scenarios"), Path.Combine(Root, "scenarios"));
         }
-        _previousRoot = Catalogue.RootOverride.Value;
-        Catalogue.RootOverride.Value = Root;
     }
 
     public string Root { get; }
@@ -43,13 +40,12 @@ internal sealed class Sandbox : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(args, stdout, stderr, CancellationToken.None);
+        var code = await CommandLine.RunAsync(args, stdout, stderr, Root, CancellationToken.None);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
     public void Dispose()
     {
-        Catalogue.RootOverride.Value = _previousRoot;
         Directory.Delete(Root, recursive: true);
     }
 
