@@ -1,9 +1,9 @@
 using Conformance.Core.Applications;
 using Conformance.Core.Directories;
-using Conformance.Saml.Responses;
 using Conformance.Core.Saml;
 using Conformance.IdP.Sessions;
 using Conformance.IdP.Sso;
+using Conformance.Saml.Responses;
 using Microsoft.AspNetCore.Http;
 
 namespace Conformance.IdP;

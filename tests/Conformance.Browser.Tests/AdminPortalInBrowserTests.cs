@@ -32,7 +32,11 @@ public class AdminPortalInBrowserTests : InChromium
         var insights = new InsightsLog(TimeProvider.System, "org-portal");
         _idm = new IdentityManagement(new IdentityManagementOptions
         {
-            Directory = directory, Catalog = _catalog, Insights = insights, Exchanges = new ExchangeJournal(), Redactor = new Redactor(),
+            Directory = directory,
+            Catalog = _catalog,
+            Insights = insights,
+            Exchanges = new ExchangeJournal(),
+            Redactor = new Redactor(),
         });
         _idp = await MockIdpServer.StartAsync(new MockIdpOptions { Directory = directory, Catalog = _catalog, Sink = new NoSink(), Insights = insights, IdentityManagement = _idm });
         _page = await Browser.NewPageAsync();

@@ -57,8 +57,14 @@ internal sealed class IdpHarness : IAsyncDisposable
         var directory = new JumpCloudDirectory();
         directory.AddUser(new DirectoryUser
         {
-            Id = "u1", Username = "ada", Email = "ada.lovelace@example.test", FirstName = "Ada", LastName = "Lovelace",
-            EmployeeIdentifier = "E-1815", JobTitle = "Analyst", Password = AdaPassword,
+            Id = "u1",
+            Username = "ada",
+            Email = "ada.lovelace@example.test",
+            FirstName = "Ada",
+            LastName = "Lovelace",
+            EmployeeIdentifier = "E-1815",
+            JobTitle = "Analyst",
+            Password = AdaPassword,
         });
         directory.AddUser(new DirectoryUser { Id = "u2", Username = "bob", Email = "bob@example.test", Password = BobPassword });
         directory.AddGroup("g1", "Video");

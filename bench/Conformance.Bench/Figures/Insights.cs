@@ -48,15 +48,23 @@ internal static class Insights
         const string key = "bench-insights-key";
         await using var idp = await MockIdpServer.StartAsync(new MockIdpOptions
         {
-            Directory = directory, Catalog = new ApplicationCatalog(directory), Sink = new NoSink(), Insights = log, ApiKey = key,
+            Directory = directory,
+            Catalog = new ApplicationCatalog(directory),
+            Sink = new NoSink(),
+            Insights = log,
+            ApiKey = key,
         });
         using var http = new HttpClient { BaseAddress = new Uri(idp.BaseUrl) };
         http.DefaultRequestHeaders.Add("x-api-key", key);
 
         object Query(object? searchTerm = null, object? after = null) => new Dictionary<string, object?>
         {
-            ["service"] = AllServices, ["start_time"] = "2026-12-01T00:00:00Z", ["limit"] = PageSize, ["sort"] = "DESC",
-            ["search_term"] = searchTerm, ["search_after"] = after,
+            ["service"] = AllServices,
+            ["start_time"] = "2026-12-01T00:00:00Z",
+            ["limit"] = PageSize,
+            ["sort"] = "DESC",
+            ["search_term"] = searchTerm,
+            ["search_after"] = after,
         }.Where(p => p.Value is not null).ToDictionary();
 
         // The cursor of page 50 of the unfiltered walk: what a script holds halfway through the log.

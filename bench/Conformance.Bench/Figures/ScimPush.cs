@@ -1,8 +1,8 @@
+using BlueJeans.Stub;
 using Conformance.Bench.Reporting;
 using Conformance.Bench.Scim;
 using Conformance.Core.Directories;
 using Conformance.Scim;
-using BlueJeans.Stub;
 
 namespace Conformance.Bench.Figures;
 

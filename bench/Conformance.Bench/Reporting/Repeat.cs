@@ -45,7 +45,8 @@ internal static class Repeat
                 done++;
             }
             counts[t] = done;
-        }) { IsBackground = true }).ToList();
+        })
+        { IsBackground = true }).ToList();
         workers.ForEach(w => w.Start());
         start.SignalAndWait();
         var wall = Stopwatch.StartNew();

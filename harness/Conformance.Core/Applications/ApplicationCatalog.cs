@@ -9,12 +9,12 @@ namespace Conformance.Core.Applications;
 /// </summary>
 public sealed partial class ApplicationCatalog
 {
-    private readonly JumpCloudDirectory directory;
+    private readonly JumpCloudDirectory _directory;
 
     public ApplicationCatalog(JumpCloudDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        this.directory = directory;
+        _directory = directory;
         directory.Changed += change =>
         {
             if (change is DirectoryChange.GroupDeleted deleted)
@@ -164,12 +164,12 @@ public sealed partial class ApplicationCatalog
     public bool IsAuthorized(string appIdOrLabel, string userIdOrUsername)
     {
         var app = Find(appIdOrLabel);
-        var user = directory.FindUser(userIdOrUsername);
+        var user = _directory.FindUser(userIdOrUsername);
         if (app is null || user is null || !user.Active)
         {
             return false;
         }
-        return directory.GroupsOf(user.Id).Any(g => app.BoundGroupIds.Contains(g.Id));
+        return _directory.GroupsOf(user.Id).Any(g => app.BoundGroupIds.Contains(g.Id));
     }
 
     /// <summary>The users an application manages: members of its bound groups (suspended ones included).</summary>
@@ -177,7 +177,7 @@ public sealed partial class ApplicationCatalog
     {
         var app = Get(appIdOrLabel);
         return [.. app.BoundGroupIds
-            .SelectMany(directory.MembersOf)
+            .SelectMany(_directory.MembersOf)
             .DistinctBy(u => u.Id)
             .OrderBy(u => u.Id, StringComparer.Ordinal)];
     }
@@ -196,7 +196,7 @@ public sealed partial class ApplicationCatalog
 
     private Application ChangeBinding(string appIdOrLabel, string groupIdOrName, bool bind)
     {
-        var group = directory.GetGroup(groupIdOrName);
+        var group = _directory.GetGroup(groupIdOrName);
         Application after;
         lock (_gate)
         {

@@ -137,7 +137,8 @@ public static class AttackCatalog
 
     private static AttackCase Time(string id, string title, string explanation, string source, Func<AttackContext, Forgery> forge) =>
         Content(id, title, explanation, source, StubDefenceNames.TimeWindow, forge)
-            with { ExpectedRefusal = "Refuse: the Assertion is outside its validity window, even allowing for clock skew." };
+            with
+        { ExpectedRefusal = "Refuse: the Assertion is outside its validity window, even allowing for clock skew." };
 
     private static AttackCase Content(string id, string title, string explanation, string source, string defence, Func<AttackContext, Forgery> forge) => new(forge)
     {

@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps;
 using Conformance.Scenarios.Steps.Apps;
-using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Checks.Apps;
 

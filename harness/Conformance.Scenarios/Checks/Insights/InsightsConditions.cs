@@ -2,8 +2,8 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Insights;
-using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Running;
 
 namespace Conformance.Scenarios.Checks.Insights;
 

@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Conformance.Scenarios.Harness;
+using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scim;
 using Conformance.Scim.Import;
-using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Checks.Scim;
 

@@ -6,10 +6,10 @@ using System.Xml;
 using Conformance.IdP;
 using Conformance.Saml.Signing;
 using Conformance.Scenarios.Harness;
+using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Apps;
 using Conformance.Scenarios.Steps.Sso;
-using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Checks.Sso;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Conformance.Core.Applications;
-using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Portal;
 
 namespace Conformance.Scenarios.Steps.Apps;

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using Conformance.Browser;
 using Conformance.IdP;
-using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Portal;
 
 namespace Conformance.Scenarios.Steps.Browser;

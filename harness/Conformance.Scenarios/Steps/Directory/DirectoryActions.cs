@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Conformance.Core.Directories;
-using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Portal;
 
 namespace Conformance.Scenarios.Steps.Directory;
@@ -175,8 +175,12 @@ public sealed class UserUpdate : StepAction<UserUpdateInput>
             }
             var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
             {
-                ["#user-email"] = input.Email, ["#user-first-name"] = input.FirstName, ["#user-last-name"] = input.LastName,
-                ["#user-employee-id"] = input.EmployeeIdentifier, ["#user-job-title"] = input.JobTitle, ["#user-work-phone"] = input.WorkPhone,
+                ["#user-email"] = input.Email,
+                ["#user-first-name"] = input.FirstName,
+                ["#user-last-name"] = input.LastName,
+                ["#user-employee-id"] = input.EmployeeIdentifier,
+                ["#user-job-title"] = input.JobTitle,
+                ["#user-work-phone"] = input.WorkPhone,
                 ["#user-password"] = input.Password,
             };
             var username = context.Directory.GetUser(input.User).Username;

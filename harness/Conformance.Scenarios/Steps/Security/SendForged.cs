@@ -2,14 +2,14 @@ using System.ComponentModel;
 using Conformance.Core.Saml;
 using Conformance.IdP;
 using Conformance.IdP.Agent;
-using Conformance.Saml.Responses;
 using Conformance.Saml.Attacks;
+using Conformance.Saml.Responses;
 using Conformance.Saml.Signing;
 using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Loading;
+using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Sso;
-using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Steps.Security;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Conformance.Scenarios.Harness;
-using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Model;
+using Conformance.Scenarios.Running;
 
 namespace Conformance.Scenarios.Steps.Sp;
 

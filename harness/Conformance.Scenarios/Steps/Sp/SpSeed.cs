@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scim;
-using Conformance.Scenarios.Model;
 
 namespace Conformance.Scenarios.Steps.Sp;
 

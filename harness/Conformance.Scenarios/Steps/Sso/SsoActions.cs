@@ -6,10 +6,9 @@ using Conformance.IdP.Sso;
 using Conformance.Saml.Responses;
 using Conformance.Saml.Signing;
 using Conformance.Scenarios.Harness;
+using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Apps;
-using Conformance.Scenarios.Model;
-
 using Conformance.Scenarios.Steps.Portal;
 
 namespace Conformance.Scenarios.Steps.Sso;
