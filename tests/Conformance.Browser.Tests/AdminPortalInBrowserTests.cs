@@ -2,9 +2,9 @@ using Conformance.Core.Applications;
 using Conformance.Core.Directories;
 using Conformance.Core.Http;
 using Conformance.Core.Insights;
-using Conformance.Core.Saml;
 using Conformance.IdP;
 using Conformance.Scim;
+using Conformance.Testing;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -13,11 +13,6 @@ namespace Conformance.Browser.Tests;
 /// <summary>The guide's Admin Portal click paths, done by a person in chromium against the mock IdP's portal.</summary>
 public class AdminPortalInBrowserTests : InChromium
 {
-    private sealed class NoSink : ISamlMessageSink
-    {
-        public void Record(SamlMessageRecord message) { }
-    }
-
     private MockIdpServer _idp = null!;
     private ApplicationCatalog _catalog = null!;
     private IdentityManagement _idm = null!;
@@ -38,7 +33,7 @@ public class AdminPortalInBrowserTests : InChromium
             Exchanges = new ExchangeJournal(),
             Redactor = new Redactor(),
         });
-        _idp = await MockIdpServer.StartAsync(new MockIdpOptions { Directory = directory, Catalog = _catalog, Sink = new NoSink(), Insights = insights, IdentityManagement = _idm });
+        _idp = await MockIdpServer.StartAsync(new MockIdpOptions { Directory = directory, Catalog = _catalog, Sink = new RecordingSamlSink(), Insights = insights, IdentityManagement = _idm });
         _page = await Browser.NewPageAsync();
         await _page.GotoAsync(_idp.PortalUrl);
         await _page.FillAsync("#admin-email", "admin@conformance.test");

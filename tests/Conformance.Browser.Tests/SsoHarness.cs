@@ -2,9 +2,9 @@ using BlueJeans.Stub;
 using Conformance.Core.Applications;
 using Conformance.Core.Directories;
 using Conformance.Core.Http;
-using Conformance.Core.Saml;
 using Conformance.IdP;
 using Conformance.IdP.Sso;
+using Conformance.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conformance.Browser.Tests;
@@ -46,7 +46,7 @@ internal sealed class SsoHarness : IAsyncDisposable
         var app = catalog.Create(new ApplicationSettings { Name = "BlueJeans", DisplayLabel = "BlueJeans", SsoSuffix = "bluejeans" });
         catalog.BindGroup(app.Id, "Video");
 
-        var idp = await MockIdpServer.StartAsync(new MockIdpOptions { Directory = directory, Catalog = catalog, Sink = new NoSink(), Time = time });
+        var idp = await MockIdpServer.StartAsync(new MockIdpOptions { Directory = directory, Catalog = catalog, Sink = new RecordingSamlSink(), Time = time });
         var sp = await BlueJeansStub.StartAsync(new BlueJeansStubOptions { Port = 0, Time = time });
         idp.ConfigureSso(app.Id, new SsoSettings
         {
@@ -79,13 +79,5 @@ internal sealed class SsoHarness : IAsyncDisposable
     {
         await Sp.DisposeAsync();
         await Idp.DisposeAsync();
-    }
-
-    /// <summary>The SAML messages themselves are checked in the IdP's and the stub's own tests.</summary>
-    private sealed class NoSink : ISamlMessageSink
-    {
-        public void Record(SamlMessageRecord message)
-        {
-        }
     }
 }

@@ -13,7 +13,7 @@ namespace Conformance.Catalogue.Tests;
 /// <summary>The repository's scenario catalogue and one embedded BlueJeans stub shared by the tests of a run.</summary>
 internal static class Catalogue
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Conformance.Testing.Repository.Root;
 
     public static StepLibrary Library { get; } = StepLibrary.Discover();
 
@@ -89,18 +89,6 @@ internal static class Catalogue
         var files = Directory.EnumerateFiles(Path.Combine(Root, "scenarios"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var result = new ScenarioLoader(Library, SeedGuide.Embedded).Load(files);
         return result.Problems.Count > 0 ? throw new InputException(result.Problems) : result.Scenarios;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ConformanceSuite.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("ConformanceSuite.sln not found above " + AppContext.BaseDirectory);
     }
 
     private sealed class Misbehaving(IScenarioEnvironment inner, Func<SpControl, CancellationToken, Task> afterReset) : IScenarioEnvironment

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Conformance.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Conformance.Cli.Tests;

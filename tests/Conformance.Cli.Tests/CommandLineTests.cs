@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Testing;
 using Json.Schema;
 
 namespace Conformance.Cli.Tests;

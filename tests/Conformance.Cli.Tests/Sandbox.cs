@@ -1,3 +1,5 @@
+using Conformance.Testing;
+
 namespace Conformance.Cli.Tests;
 
 /// <summary>
@@ -57,22 +59,5 @@ internal sealed class Sandbox : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
         }
-    }
-}
-
-internal static class Repository
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ConformanceSuite.sln")) && File.ReadAllText(Path.Combine(dir.FullName, "ConformanceSuite.sln")).Length > 0)
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("ConformanceSuite.sln not found above " + AppContext.BaseDirectory);
     }
 }

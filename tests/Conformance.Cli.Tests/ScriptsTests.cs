@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Conformance.Testing;
 
 namespace Conformance.Cli.Tests;
 

@@ -1,23 +1,13 @@
-using System.Collections.Concurrent;
 using Conformance.Core.Applications;
 using Conformance.Core.Directories;
 using Conformance.Core.Http;
-using Conformance.Core.Saml;
 using Conformance.IdP.Agent;
 using Conformance.IdP.Sso;
 using Conformance.Saml;
+using Conformance.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conformance.IdP.Tests;
-
-internal sealed class RecordingSink : ISamlMessageSink
-{
-    public ConcurrentQueue<SamlMessageRecord> Messages { get; } = new();
-
-    public void Record(SamlMessageRecord message) => Messages.Enqueue(message);
-
-    public IReadOnlyList<SamlMessageRecord> Of(SamlMessageKind kind) => [.. Messages.Where(m => m.Kind == kind)];
-}
 
 /// <summary>
 /// The one valid baseline: user ada (in group "Video") may use app BlueJeans (suffix "bluejeans",
@@ -29,7 +19,7 @@ internal sealed class IdpHarness : IAsyncDisposable
     public const string BobPassword = "Battery-Staple-4";
     public const string TargetUrl = "https://bluejeans.example.test/relay-from-admin";
 
-    private IdpHarness(FakeTimeProvider time, JumpCloudDirectory directory, ApplicationCatalog catalog, RecordingSink sink, TestSp sp, MockIdpServer idp, Application app)
+    private IdpHarness(FakeTimeProvider time, JumpCloudDirectory directory, ApplicationCatalog catalog, RecordingSamlSink sink, TestSp sp, MockIdpServer idp, Application app)
     {
         Time = time;
         Directory = directory;
@@ -44,7 +34,7 @@ internal sealed class IdpHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public JumpCloudDirectory Directory { get; }
     public ApplicationCatalog Catalog { get; }
-    public RecordingSink Sink { get; }
+    public RecordingSamlSink Sink { get; }
     public ExchangeJournal Journal { get; } = new();
     public TestSp Sp { get; }
     public MockIdpServer Idp { get; }
@@ -73,7 +63,7 @@ internal sealed class IdpHarness : IAsyncDisposable
         var app = catalog.Create(new ApplicationSettings { Name = "BlueJeans", DisplayLabel = "BlueJeans", SsoSuffix = "bluejeans" });
         catalog.BindGroup(app.Id, "Video");
 
-        var sink = new RecordingSink();
+        var sink = new RecordingSamlSink();
         var sp = await TestSp.StartAsync(time);
         var idp = await MockIdpServer.StartAsync(new MockIdpOptions { Directory = directory, Catalog = catalog, Sink = sink, Time = time });
         sp.IdpSsoUrl = idp.SsoUrl(app.Id);

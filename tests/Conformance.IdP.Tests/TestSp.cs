@@ -2,13 +2,9 @@ using System.Collections.Concurrent;
 using Conformance.Saml;
 using Conformance.Saml.Bindings;
 using Conformance.Saml.Protocol;
+using Conformance.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Conformance.IdP.Tests;
 
@@ -52,20 +48,19 @@ internal sealed class TestSp : IAsyncDisposable
 
     public static async Task<TestSp> StartAsync(TimeProvider time)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var web = builder.Build();
-        var sp = new TestSp(web, time);
-        web.MapGet("/login", sp.LoginAsync);
-        web.MapPost("/acs", sp.AcsAsync);
-        web.MapGet("/slo", context =>
+        TestSp? sp = null;
+        var (web, baseUrl) = await Loopback.StartAsync(web =>
         {
-            sp.SloQueries.Enqueue(context.Request.QueryString.Value ?? "");
-            return context.Response.WriteAsync("SP signed out");
+            sp = new TestSp(web, time);
+            web.MapGet("/login", sp.LoginAsync);
+            web.MapPost("/acs", sp.AcsAsync);
+            web.MapGet("/slo", context =>
+            {
+                sp.SloQueries.Enqueue(context.Request.QueryString.Value ?? "");
+                return context.Response.WriteAsync("SP signed out");
+            });
         });
-        await web.StartAsync();
-        sp.BaseUrl = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        sp!.BaseUrl = baseUrl;
         return sp;
     }
 

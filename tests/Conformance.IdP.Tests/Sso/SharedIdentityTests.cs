@@ -5,6 +5,8 @@ using Conformance.Core.Applications;
 using Conformance.Core.Directories;
 using Conformance.Saml.Signing;
 
+using Conformance.Testing;
+
 namespace Conformance.IdP.Tests.Sso;
 
 /// <summary>A target's stable IdP identity: one address and one key for every application, as an SP configured once expects.</summary>
@@ -23,7 +25,7 @@ public sealed class SharedIdentityTests
         var catalog = new ApplicationCatalog(directory);
         catalog.Create(new ApplicationSettings { Name = "BlueJeans", SsoSuffix = "bluejeans" });
         catalog.Create(new ApplicationSettings { Name = "Other", SsoSuffix = "other" });
-        var idp = await MockIdpServer.StartAsync(new MockIdpOptions { Directory = directory, Catalog = catalog, Sink = new RecordingSink(), BaseUrl = baseUrl, SigningCertificate = shared });
+        var idp = await MockIdpServer.StartAsync(new MockIdpOptions { Directory = directory, Catalog = catalog, Sink = new RecordingSamlSink(), BaseUrl = baseUrl, SigningCertificate = shared });
         return (idp, catalog);
     }
 

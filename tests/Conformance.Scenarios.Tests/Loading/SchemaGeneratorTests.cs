@@ -1,6 +1,8 @@
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Steps;
 
+using Conformance.Testing;
+
 namespace Conformance.Scenarios.Tests.Loading;
 
 public sealed class SchemaGeneratorTests
