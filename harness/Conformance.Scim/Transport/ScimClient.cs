@@ -26,6 +26,10 @@ internal sealed class ScimClient(
     // RFC 7644 3.1: "the SCIM media type application/scim+json".
     private const string ScimMediaType = "application/scim+json";
 
+    // Every request of the client carries these: composed once, not parsed into header objects per attempt.
+    private readonly string _baseUrl = settings.BaseUrl.AbsoluteUri.TrimEnd('/');
+    private readonly string _authorization = "Bearer " + settings.Token;
+
     public IdmSettings Settings => settings;
 
     /// <summary>
@@ -63,7 +67,7 @@ internal sealed class ScimClient(
     /// <summary>Sends one logical request; the answer's JSON object, or null for an empty body (204).</summary>
     public async Task<JsonObject?> SendAsync(HttpMethod method, string relativePath, JsonNode? body, CancellationToken cancellationToken)
     {
-        var request = (Client: this, Method: method, Uri: new Uri(settings.BaseUrl.AbsoluteUri.TrimEnd('/') + relativePath), Payload: body?.ToJsonString());
+        var request = (Client: this, Method: method, Uri: new Uri(_baseUrl + relativePath), Payload: body?.ToJsonString());
         ScimAnswer answer;
         try
         {
@@ -87,19 +91,20 @@ internal sealed class ScimClient(
     private async ValueTask<ScimAnswer> AttemptAsync(HttpMethod method, Uri uri, string? payload, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.Token);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ScimMediaType));
+        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        request.Headers.TryAddWithoutValidation("Accept", ScimMediaType);
         if (payload is not null)
         {
             request.Content = new StringContent(payload, Encoding.UTF8, ScimMediaType);
         }
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
-            return new ScimAnswer(Parse(text, response.Content.Headers.ContentType?.MediaType), null, false, null);
+            // The capturing handler has buffered the body (and decoded it once, for the evidence): parsed from the bytes.
+            using var answer = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new ScimAnswer(Parse(answer, response.Content.Headers.ContentType?.MediaType), null, false, null);
         }
-        var error = Error(response, text);
+        var error = Error(response, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
         if (!IsRetryable(response.StatusCode))
         {
             return new ScimAnswer(null, error, false, null);
@@ -139,9 +144,9 @@ internal sealed class ScimClient(
     /// type's registration allows, application/json. Anything else (an HTML login page of a proxy, text/plain) is not
     /// the SP's SCIM answer, even when its body happens to parse.
     /// </summary>
-    private JsonObject? Parse(string text, string? mediaType)
+    private JsonObject? Parse(Stream body, string? mediaType)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (IsBlank(body))
         {
             return null;
         }
@@ -151,13 +156,26 @@ internal sealed class ScimClient(
         }
         try
         {
-            return JsonNode.Parse(text) as JsonObject
+            return JsonNode.Parse(body) as JsonObject
                 ?? throw new ScimRequestException("The SP answered with JSON that is not a SCIM resource object.");
         }
         catch (JsonException ex)
         {
             throw new ScimRequestException($"The SP's answer is not JSON: {redactor.Redact(ex.Message)}", ex);
         }
+    }
+
+    /// <summary>An empty answer (204), or one of JSON whitespace only (RFC 8259 2); the stream is left at its start.</summary>
+    private static bool IsBlank(Stream body)
+    {
+        int first;
+        do
+        {
+            first = body.ReadByte();
+        }
+        while (first is ' ' or '\t' or '\r' or '\n');
+        body.Position = 0;
+        return first < 0;
     }
 
     /// <summary>RFC 7644 3.12: the error's <c>detail</c> becomes the message; without one, the status line does.</summary>
