@@ -38,22 +38,10 @@ internal static class ScimPush
         Progress($"engine and raw loop → Kestrel, {users.Count:N0} users");
         var (kestrelEngine, kestrelRaw, noHar) = await SideBySideAsync(onKestrel, users, bodies, options, withoutHar: true);
         figures.AddRange(Rows(onKestrel.Name, kestrelEngine, kestrelRaw, users.Count, goal: 0.80));
-        figures.Add(new Figure
-        {
-            Group = Group,
-            Name = $"allocated per pushed user, engine with HAR → {onKestrel.Name}, {users.Count:N0} users",
-            Unit = "KB/user",
-            Value = Stat.Of([.. kestrelEngine.Select(r => r.Bytes / users.Count / 1024)]),
-            Note = "diagnostic: every thread of the process during the push, the SP's own included",
-        });
-        figures.Add(new Figure
-        {
-            Group = Group,
-            Name = $"allocated per pushed user, raw loop → {onKestrel.Name}, {users.Count:N0} users",
-            Unit = "KB/user",
-            Value = Stat.Of([.. kestrelRaw.Select(r => r.Bytes / users.Count / 1024)]),
-            Note = "diagnostic: the same requests with nothing but the transport; the engine's own share is the difference",
-        });
+        figures.Add(Allocated($"engine with HAR → {onKestrel.Name}", kestrelEngine, users.Count,
+            "diagnostic: every thread of the process during the push, the SP's own included"));
+        figures.Add(Allocated($"raw loop → {onKestrel.Name}", kestrelRaw, users.Count,
+            "diagnostic: the same requests with nothing but the transport; the engine's own share is the difference"));
         figures.Add(new Figure
         {
             Group = Group,
@@ -74,6 +62,15 @@ internal static class ScimPush
         });
         return figures;
     }
+
+    private static Figure Allocated(string who, List<Push> pushes, int users, string note) => new()
+    {
+        Group = Group,
+        Name = $"allocated per pushed user, {who}, {users:N0} users",
+        Unit = "KB/user",
+        Value = Stat.Of([.. pushes.Select(p => p.Bytes / users / 1024)]),
+        Note = note,
+    };
 
     private static void Progress(string step) => Console.WriteLine($"        {step}");
 
