@@ -74,9 +74,10 @@ internal sealed class ScimClient(
             answer = await pipeline.ExecuteAsync(
                 static (r, ct) => r.Client.AttemptAsync(r.Method, r.Uri, r.Payload, ct), request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsTransient(ex))
         {
-            // The pipeline gives a transient fault back only once no retry is left.
+            // The pipeline gives a transient fault back only once no retry is left, or when the caller stopped it.
+            cancellationToken.ThrowIfCancellationRequested();
             throw new ScimRequestException(0, null, $"{Failure(ex, options, redactor)} (gave up after {options.MaxRetries + 1} attempts)");
         }
         return answer.Error is { } error ? throw error : answer.Resource;
