@@ -4,6 +4,7 @@ using Conformance.Core.Directories;
 using Conformance.Core.Http;
 using Conformance.Scim.Provisioning;
 using Conformance.Scim.Transport;
+using Polly;
 
 namespace Conformance.Scim;
 
@@ -17,16 +18,14 @@ public sealed class IdentityManagement : IAsyncDisposable
     private readonly ConcurrentDictionary<string, IdmIntegration> _integrations = new(StringComparer.Ordinal);
     private readonly Lock _outboxGate = new();
     private readonly List<OutboxNotification> _outbox = [];
-    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private readonly ResiliencePipeline<ScimAnswer> _pipeline;
 
     public IdentityManagement(IdentityManagementOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Engine.Concurrency, 1);
         Options = options;
-        var time = options.Time;
-        _delay = options.Engine.Delay ?? ((wait, ct) => Task.Delay(wait, time, ct));
-        _http = new HttpClient(new CapturingHandler(options.Exchanges, options.Redactor, time, "scim")
+        _pipeline = ScimClient.Pipeline(options.Engine, options.Time, options.Redactor);
+        _http = new HttpClient(new CapturingHandler(options.Exchanges, options.Redactor, options.Time, "scim")
         {
             InnerHandler = new SocketsHttpHandler
             {
@@ -95,7 +94,7 @@ public sealed class IdentityManagement : IAsyncDisposable
     }
 
     internal ScimClient Client(IdmSettings settings) =>
-        new(_http, settings, Options.Engine, Options.Time, Options.Redactor, _delay);
+        new(_http, settings, Options.Engine, _pipeline, Options.Time, Options.Redactor);
 
     internal void Notify(string text)
     {

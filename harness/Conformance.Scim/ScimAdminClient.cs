@@ -17,14 +17,14 @@ public sealed class ScimAdminClient : IDisposable
 
     public ScimAdminClient(Uri baseUrl, string token, ScimEngineOptions options, IExchangeSink sink, Redactor redactor, TimeProvider time, string channel)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
+        var pipeline = ScimClient.Pipeline(options, time, redactor);
         _http = new HttpClient(new CapturingHandler(sink, redactor, time, channel) { InnerHandler = new SocketsHttpHandler() })
         {
             // Each attempt has its own timeout (ScimEngineOptions.Timeout).
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        _client = new ScimClient(_http, new IdmSettings { BaseUrl = baseUrl, Token = token }, options, time, redactor, options.Delay ?? ((wait, ct) => Task.Delay(wait, time, ct)));
+        _client = new ScimClient(_http, new IdmSettings { BaseUrl = baseUrl, Token = token }, options, pipeline, time, redactor);
     }
 
     /// <summary>

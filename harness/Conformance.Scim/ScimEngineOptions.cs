@@ -3,10 +3,14 @@ namespace Conformance.Scim;
 /// <summary>Transport and scheduling knobs of the push engine.</summary>
 public sealed record ScimEngineOptions
 {
+    // The resilience library's own bounds (its timeout and retry validation), named here in the engine's terms.
+    private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     /// <summary>How many SCIM requests the organisation has in flight at once, across all its applications.</summary>
     public int Concurrency { get; init; } = 8;
 
-    /// <summary>How long one attempt may wait for the SP's answer.</summary>
+    /// <summary>How long one attempt may wait for the SP's answer (10 ms to 24 h).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Retries after the first attempt on 429, 5xx, timeouts and dropped connections.</summary>
@@ -27,6 +31,23 @@ public sealed record ScimEngineOptions
     /// </summary>
     public string ImportUserNamePrefix { get; init; } = "";
 
-    /// <summary>How the engine waits between attempts; null waits on the organisation's <see cref="TimeProvider"/>.</summary>
-    public Func<TimeSpan, CancellationToken, Task>? Delay { get; init; }
+    /// <summary>
+    /// Told of each failed attempt the engine is about to retry, before it waits (on the organisation's
+    /// <see cref="TimeProvider"/>); the reason is redacted. Called on the engine's threads: keep it short.
+    /// </summary>
+    public Action<ScimRetry>? OnRetry { get; init; }
+
+    /// <summary>Refuses values the engine cannot keep, naming the option, before anything is sent.</summary>
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Concurrency, 1, nameof(Concurrency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Timeout, MinTimeout, nameof(Timeout));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Timeout, MaxWait, nameof(Timeout));
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxRetries, nameof(MaxRetries));
+        ArgumentOutOfRangeException.ThrowIfLessThan(InitialBackoff, TimeSpan.Zero, nameof(InitialBackoff));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(InitialBackoff, MaxWait, nameof(InitialBackoff));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBackoff, TimeSpan.Zero, nameof(MaxBackoff));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxBackoff, MaxWait, nameof(MaxBackoff));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ImportPageSize, 1, nameof(ImportPageSize));
+    }
 }

@@ -38,14 +38,18 @@ internal static class ScimPush
         Progress($"engine and raw loop → Kestrel, {users.Count:N0} users");
         var (kestrelEngine, kestrelRaw, noHar) = await SideBySideAsync(onKestrel, users, bodies, options, withoutHar: true);
         figures.AddRange(Rows(onKestrel.Name, kestrelEngine, kestrelRaw, users.Count, goal: 0.80));
+        figures.Add(Allocated($"engine with HAR → {onKestrel.Name}", kestrelEngine, users.Count,
+            "diagnostic: every thread of the process during the push, the SP's own included"));
+        figures.Add(Allocated($"raw loop → {onKestrel.Name}", kestrelRaw, users.Count,
+            "diagnostic: the same requests with nothing but the transport; the engine's own share is the difference"));
         figures.Add(new Figure
         {
             Group = Group,
             Name = $"engine with HAR capture off → {onKestrel.Name}, {users.Count:N0} users",
             Unit = "users/s",
-            Value = Stat.Of([.. noHar.Select(s => users.Count / s)]),
+            Value = Stat.Of([.. noHar.Select(r => users.Count / r.Seconds)]),
             RatioTo = "raw loop",
-            Ratio = Stat.Of([.. noHar.Zip(kestrelRaw, (e, r) => r / e)]),
+            Ratio = Stat.Of([.. noHar.Zip(kestrelRaw, (e, r) => r.Seconds / e.Seconds)]),
             Note = "diagnostic: what the journal's capture costs the engine",
         });
         figures.Add(new Figure
@@ -53,28 +57,37 @@ internal static class ScimPush
             Group = Group,
             Name = $"what the stub costs: raw loop on WireMock vs on Kestrel, {stubUsers.Count:N0} users each",
             Unit = "ratio",
-            Value = Stat.Of([.. raw.Zip(rawKestrelAtStubCount, (s, k) => k / s)]),
+            Value = Stat.Of([.. raw.Zip(rawKestrelAtStubCount, (s, k) => k.Seconds / s.Seconds)]),
             Note = "raw users/s against the stub ÷ raw users/s against the minimal Kestrel endpoint",
         });
         return figures;
     }
 
+    private static Figure Allocated(string who, List<Push> pushes, int users, string note) => new()
+    {
+        Group = Group,
+        Name = $"allocated per pushed user, {who}, {users:N0} users",
+        Unit = "KB/user",
+        Value = Stat.Of([.. pushes.Select(p => p.Bytes / users / 1024)]),
+        Note = note,
+    };
+
     private static void Progress(string step) => Console.WriteLine($"        {step}");
 
-    private static async Task<List<double>> RawOnlyAsync(Target target, IReadOnlyList<(string UserName, string Body)> bodies, BenchOptions options)
+    private static async Task<List<Push>> RawOnlyAsync(Target target, IReadOnlyList<(string UserName, string Body)> bodies, BenchOptions options)
     {
         using var raw = new RawScimClient(target.BaseUrl, target.Token, Concurrency);
-        var seconds = new List<double>();
+        var pushes = new List<Push>();
         for (var rep = 0; rep < options.Repetitions; rep++)
         {
             target.Reset();
-            seconds.Add(await Repeat.SecondsAsync(() => raw.PushAsync(bodies)));
+            pushes.Add(await Push.MeasureAsync(() => raw.PushAsync(bodies)));
         }
-        return seconds;
+        return pushes;
     }
 
-    /// <summary>Seconds per push of every user, engine and raw loop alternating in each repetition.</summary>
-    private static async Task<(List<double> Engine, List<double> Raw, List<double> EngineWithoutHar)> SideBySideAsync(
+    /// <summary>Each push of every user, engine and raw loop alternating in each repetition.</summary>
+    private static async Task<(List<Push> Engine, List<Push> Raw, List<Push> EngineWithoutHar)> SideBySideAsync(
         Target target, IReadOnlyList<DirectoryUser> users, IReadOnlyList<(string UserName, string Body)> bodies, BenchOptions options, bool withoutHar)
     {
         using var raw = new RawScimClient(target.BaseUrl, target.Token, Concurrency);
@@ -83,38 +96,38 @@ internal static class ScimPush
         await EnginePushAsync(target, users.Take(200).ToList());
         target.Reset();
         await raw.PushAsync([.. bodies.Take(200)]);
-        var engineSeconds = new List<double>();
-        var rawSeconds = new List<double>();
-        var noHarSeconds = new List<double>();
+        var engine = new List<Push>();
+        var rawPushes = new List<Push>();
+        var noHar = new List<Push>();
         for (var rep = 0; rep < options.Repetitions; rep++)
         {
             target.Reset();
-            engineSeconds.Add(await EnginePushAsync(target, users));
+            engine.Add(await EnginePushAsync(target, users));
             target.Reset();
-            rawSeconds.Add(await Repeat.SecondsAsync(() => raw.PushAsync(bodies)));
+            rawPushes.Add(await Push.MeasureAsync(() => raw.PushAsync(bodies)));
             if (withoutHar)
             {
                 target.Reset();
-                noHarSeconds.Add(await EnginePushAsync(target, users, captureHar: false));
+                noHar.Add(await EnginePushAsync(target, users, captureHar: false));
             }
         }
-        return (engineSeconds, rawSeconds, noHarSeconds);
+        return (engine, rawPushes, noHar);
     }
 
-    private static async Task<double> EnginePushAsync(Target target, IReadOnlyList<DirectoryUser> users, bool captureHar = true)
+    private static async Task<Push> EnginePushAsync(Target target, IReadOnlyList<DirectoryUser> users, bool captureHar = true)
     {
         await using var organisation = await Organisation.ActivatedAsync(users, target.BaseUrl, target.Token, captureHar);
-        var seconds = await Repeat.SecondsAsync(organisation.PushAllAsync);
+        var push = await Push.MeasureAsync(organisation.PushAllAsync);
         if (organisation.Created != users.Count)
         {
             throw new InvalidOperationException($"{target.Name}: the engine created {organisation.Created} of {users.Count} users.");
         }
-        return seconds;
+        return push;
     }
 
-    private static IReadOnlyList<Figure> Rows(string target, List<double> engine, List<double> raw, int users, double? goal)
+    private static IReadOnlyList<Figure> Rows(string target, List<Push> engine, List<Push> raw, int users, double? goal)
     {
-        var ratio = Stat.Of([.. engine.Zip(raw, (e, r) => r / e)]);
+        var ratio = Stat.Of([.. engine.Zip(raw, (e, r) => r.Seconds / e.Seconds)]);
         return
         [
             new Figure
@@ -122,14 +135,14 @@ internal static class ScimPush
                 Group = Group,
                 Name = $"raw HttpClient loop → {target}, {users:N0} users",
                 Unit = "users/s",
-                Value = Stat.Of([.. raw.Select(s => users / s)]),
+                Value = Stat.Of([.. raw.Select(r => users / r.Seconds)]),
             },
             new Figure
             {
                 Group = Group,
                 Name = $"engine (lookup + create, mapping, DI, HAR) → {target}, {users:N0} users",
                 Unit = "users/s",
-                Value = Stat.Of([.. engine.Select(s => users / s)]),
+                Value = Stat.Of([.. engine.Select(r => users / r.Seconds)]),
                 RatioTo = "raw loop",
                 Ratio = ratio,
                 Goal = goal is { } g ? $"≥ {g:P0} of the raw loop" : null,
@@ -173,4 +186,15 @@ internal static class ScimPush
     }
 
     private sealed record Target(string Name, Uri BaseUrl, string Token, Action Reset);
+
+    /// <summary>One push: its wall time and what the whole process allocated meanwhile (the SP in it included).</summary>
+    private sealed record Push(double Seconds, double Bytes)
+    {
+        public static async Task<Push> MeasureAsync(Func<Task> push)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var seconds = await Repeat.SecondsAsync(push);
+            return new Push(seconds, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
+    }
 }

@@ -32,7 +32,7 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = time.GetUtcNow();
-        var clock = Stopwatch.StartNew();
+        var clock = Stopwatch.GetTimestamp();
         var requestBody = request.Content is null ? null : await ReadAsync(request.Content, cancellationToken).ConfigureAwait(false);
         var requestHeaders = Headers(request.Headers, request.Content?.Headers);
         var id = $"{channel}-{Interlocked.Increment(ref _sequence):D6}";
@@ -55,7 +55,7 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
                 Id = id,
                 Channel = channel,
                 StartedAt = started,
-                Duration = clock.Elapsed,
+                Duration = Stopwatch.GetElapsedTime(clock),
                 Method = request.Method.Method,
                 Url = redactor.Redact(request.RequestUri?.ToString()) ?? "",
                 RequestHeaders = requestHeaders,
@@ -74,7 +74,7 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
                 Id = id,
                 Channel = channel,
                 StartedAt = started,
-                Duration = clock.Elapsed,
+                Duration = Stopwatch.GetElapsedTime(clock),
                 Method = request.Method.Method,
                 Url = redactor.Redact(request.RequestUri?.ToString()) ?? "",
                 RequestHeaders = requestHeaders,
@@ -98,9 +98,10 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
         return captured;
     }
 
+    /// <summary>The values as they were sent or received: parsing each one only to print it again is work the evidence does not need.</summary>
     private void Add(List<KeyValuePair<string, string>> captured, HttpHeaders headers)
     {
-        foreach (var (name, values) in headers)
+        foreach (var (name, values) in headers.NonValidated)
         {
             foreach (var value in values)
             {

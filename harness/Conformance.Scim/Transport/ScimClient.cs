@@ -4,94 +4,127 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Http;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace Conformance.Scim.Transport;
 
 /// <summary>
-/// SCIM requests to one SP with one token, over the organisation's pooled client: per-attempt timeout,
-/// bounded retries with exponential backoff on 429, 5xx, timeouts and dropped connections, Retry-After honoured.
+/// SCIM requests to one SP with one token, over the organisation's pooled client and its resilience pipeline
+/// (<see cref="Pipeline"/>): per-attempt timeout, bounded retries with exponential backoff on 429, 5xx, timeouts and
+/// dropped connections, Retry-After honoured. Every attempt passes through the client's capturing handler.
 /// </summary>
 internal sealed class ScimClient(
     HttpClient http,
     IdmSettings settings,
     ScimEngineOptions options,
+    ResiliencePipeline<ScimAnswer> pipeline,
     TimeProvider time,
-    Redactor redactor,
-    Func<TimeSpan, CancellationToken, Task> delay)
+    Redactor redactor)
 {
     // RFC 7644 3.1: "the SCIM media type application/scim+json".
     private const string ScimMediaType = "application/scim+json";
 
+    // Every request of the client carries these: composed once, not parsed into header objects per attempt.
+    private readonly string _baseUrl = settings.BaseUrl.AbsoluteUri.TrimEnd('/');
+    private readonly string _authorization = "Bearer " + settings.Token;
+
     public IdmSettings Settings => settings;
+
+    /// <summary>
+    /// The engine's transport rules on the organisation's clock: the retry (outer) waits between attempts, the timeout
+    /// (inner) bounds each attempt. One pipeline serves every request of an organisation.
+    /// </summary>
+    public static ResiliencePipeline<ScimAnswer> Pipeline(ScimEngineOptions options, TimeProvider time, Redactor redactor)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var builder = new ResiliencePipelineBuilder<ScimAnswer> { TimeProvider = time };
+        if (options.MaxRetries > 0)
+        {
+            var onRetry = options.OnRetry;
+            builder.AddRetry(new RetryStrategyOptions<ScimAnswer>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = options.InitialBackoff,
+                MaxDelay = options.MaxBackoff,
+                ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is not null ? IsTransient(args.Outcome.Exception) : args.Outcome.Result.Retryable),
+                // A Retry-After within the cap is honoured as asked (a longer one was never retryable); else the backoff.
+                DelayGenerator = static args => ValueTask.FromResult(args.Outcome.Result.RetryAfter),
+                OnRetry = onRetry is null ? null : args =>
+                {
+                    var reason = args.Outcome.Exception is { } ex ? Failure(ex, options, redactor) : args.Outcome.Result.Error?.Message ?? "";
+                    onRetry(new ScimRetry(args.AttemptNumber + 1, args.RetryDelay, reason));
+                    return default;
+                },
+            });
+        }
+        return builder.AddTimeout(options.Timeout).Build();
+    }
 
     /// <summary>Sends one logical request; the answer's JSON object, or null for an empty body (204).</summary>
     public async Task<JsonObject?> SendAsync(HttpMethod method, string relativePath, JsonNode? body, CancellationToken cancellationToken)
     {
-        var uri = new Uri(settings.BaseUrl.AbsoluteUri.TrimEnd('/') + relativePath);
-        var payload = body?.ToJsonString();
-        for (var attempt = 1; ; attempt++)
+        var request = (Client: this, Method: method, Uri: new Uri(_baseUrl + relativePath), Payload: body?.ToJsonString());
+        ScimAnswer answer;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            string failure;
-            TimeSpan? retryAfter = null;
-            using (var timeout = new CancellationTokenSource(options.Timeout, time))
-            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
-            {
-                try
-                {
-                    using var request = new HttpRequestMessage(method, uri);
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.Token);
-                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ScimMediaType));
-                    if (payload is not null)
-                    {
-                        request.Content = new StringContent(payload, Encoding.UTF8, ScimMediaType);
-                    }
-                    using var response = await http.SendAsync(request, linked.Token).ConfigureAwait(false);
-                    var text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return Parse(text, response.Content.Headers.ContentType?.MediaType);
-                    }
-                    var error = Error(response, text);
-                    if (!IsRetryable(response.StatusCode) || attempt > options.MaxRetries)
-                    {
-                        throw error;
-                    }
-                    failure = error.Message;
-                    retryAfter = RetryAfter(response.Headers.RetryAfter);
-                    if (retryAfter > options.MaxBackoff)
-                    {
-                        // Retrying sooner than asked would be the IdP's fault; waiting longer than the target allows
-                        // would stall the run: the SP's answer stands, named.
-                        throw new ScimRequestException(error.Status, error.ScimType,
-                            $"{error.Message} (the SP asked to wait {retryAfter.Value.TotalSeconds:0} s before retrying, longer than the {options.MaxBackoff.TotalSeconds:0} s the target allows: not retried)");
-                    }
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    failure = $"No answer from the SP within {options.Timeout.TotalSeconds:0.###} s.";
-                }
-                catch (HttpRequestException ex)
-                {
-                    failure = redactor.Redact(ex.Message) ?? "The connection to the SP failed.";
-                }
-            }
-            if (attempt > options.MaxRetries)
-            {
-                throw new ScimRequestException(0, null, $"{failure} (gave up after {attempt} attempts)");
-            }
-            var wait = retryAfter ?? Backoff(attempt);
-            // A computed backoff is capped; a Retry-After within the cap is honoured as asked.
-            await delay(wait < options.MaxBackoff ? wait : options.MaxBackoff, cancellationToken).ConfigureAwait(false);
+            answer = await pipeline.ExecuteAsync(
+                static (r, ct) => r.Client.AttemptAsync(r.Method, r.Uri, r.Payload, ct), request, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception ex) when (IsTransient(ex))
+        {
+            // The pipeline gives a transient fault back only once no retry is left, or when the caller stopped it.
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new ScimRequestException(0, null, $"{Failure(ex, options, redactor)} (gave up after {options.MaxRetries + 1} attempts)");
+        }
+        return answer.Error is { } error ? throw error : answer.Resource;
+    }
+
+    private static bool IsTransient(Exception exception) => exception is HttpRequestException or TimeoutRejectedException;
+
+    private static string Failure(Exception exception, ScimEngineOptions options, Redactor redactor) => exception is TimeoutRejectedException
+        ? $"No answer from the SP within {options.Timeout.TotalSeconds:0.###} s."
+        : redactor.Redact(exception.Message) ?? "The connection to the SP failed.";
+
+    private async ValueTask<ScimAnswer> AttemptAsync(HttpMethod method, Uri uri, string? payload, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        request.Headers.TryAddWithoutValidation("Accept", ScimMediaType);
+        if (payload is not null)
+        {
+            request.Content = new StringContent(payload, Encoding.UTF8, ScimMediaType);
+        }
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            // The capturing handler has buffered the body (and decoded it once, for the evidence): parsed from the bytes.
+            using var answer = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new ScimAnswer(Parse(answer, response.Content.Headers.ContentType?.MediaType), null, false, null);
+        }
+        var error = Error(response, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        if (!IsRetryable(response.StatusCode))
+        {
+            return new ScimAnswer(null, error, false, null);
+        }
+        var retryAfter = RetryAfter(response.Headers.RetryAfter);
+        if (retryAfter > options.MaxBackoff)
+        {
+            // Retrying sooner than asked would be the IdP's fault; waiting longer than the target allows would stall
+            // the run: the SP's answer stands, named.
+            return new ScimAnswer(null, new ScimRequestException(error.Status, error.ScimType,
+                $"{error.Message} (the SP asked to wait {retryAfter.Value.TotalSeconds:0} s before retrying, longer than the {options.MaxBackoff.TotalSeconds:0} s the target allows: not retried)"), false, null);
+        }
+        return new ScimAnswer(null, error, true, retryAfter);
     }
 
     /// <summary>RFC 6585 4 (429) and RFC 9110 15.6 (5xx other than 501/505, which will not get better by waiting).</summary>
     private static bool IsRetryable(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
-
-    private TimeSpan Backoff(int attempt) => options.InitialBackoff * Math.Pow(2, attempt - 1);
 
     private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
     {
@@ -112,9 +145,9 @@ internal sealed class ScimClient(
     /// type's registration allows, application/json. Anything else (an HTML login page of a proxy, text/plain) is not
     /// the SP's SCIM answer, even when its body happens to parse.
     /// </summary>
-    private JsonObject? Parse(string text, string? mediaType)
+    private JsonObject? Parse(Stream body, string? mediaType)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (IsBlank(body))
         {
             return null;
         }
@@ -124,13 +157,26 @@ internal sealed class ScimClient(
         }
         try
         {
-            return JsonNode.Parse(text) as JsonObject
+            return JsonNode.Parse(body) as JsonObject
                 ?? throw new ScimRequestException("The SP answered with JSON that is not a SCIM resource object.");
         }
         catch (JsonException ex)
         {
             throw new ScimRequestException($"The SP's answer is not JSON: {redactor.Redact(ex.Message)}", ex);
         }
+    }
+
+    /// <summary>An empty answer (204), or one of JSON whitespace only (RFC 8259 2); the stream is left at its start.</summary>
+    private static bool IsBlank(Stream body)
+    {
+        int first;
+        do
+        {
+            first = body.ReadByte();
+        }
+        while (first is ' ' or '\t' or '\r' or '\n');
+        body.Position = 0;
+        return first < 0;
     }
 
     /// <summary>RFC 7644 3.12: the error's <c>detail</c> becomes the message; without one, the status line does.</summary>

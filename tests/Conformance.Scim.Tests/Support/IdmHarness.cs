@@ -2,19 +2,18 @@ using Conformance.Core.Applications;
 using Conformance.Core.Directories;
 using Conformance.Core.Http;
 using Conformance.Core.Insights;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Conformance.Scim.Tests.Support;
 
 /// <summary>
-/// One organisation with a BlueJeans application, its Identity Management engine and an in-test SP. Waits between
-/// retries are recorded instead of slept; time is a <see cref="FakeTimeProvider"/>.
+/// One organisation with a BlueJeans application, its Identity Management engine and an in-test SP. Time is a
+/// <see cref="RetryClock"/>: the retries the engine announces are recorded, and their waits pass at once.
 /// </summary>
 internal sealed class IdmHarness : IAsyncDisposable
 {
     public const string Group = "Engineering";
 
-    private readonly List<TimeSpan> _delays = [];
+    private readonly List<ScimRetry> _retries = [];
 
     private IdmHarness(ScimTestServer sp, Func<ScimEngineOptions, ScimEngineOptions>? engine)
     {
@@ -24,13 +23,13 @@ internal sealed class IdmHarness : IAsyncDisposable
         App = Catalog.Create(new ApplicationSettings { Name = "BlueJeans", DisplayLabel = "BlueJeans Video", SsoSuffix = "bluejeans" });
         var options = new ScimEngineOptions
         {
-            Delay = (wait, _) =>
+            OnRetry = retry =>
             {
-                lock (_delays)
+                lock (_retries)
                 {
-                    _delays.Add(wait);
+                    _retries.Add(retry);
                 }
-                return Task.CompletedTask;
+                Time.Announce(retry.Wait);
             },
         };
         Idm = new IdentityManagement(new IdentityManagementOptions
@@ -48,7 +47,7 @@ internal sealed class IdmHarness : IAsyncDisposable
     }
 
     public ScimTestServer Sp { get; }
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    public RetryClock Time { get; } = new(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
     public JumpCloudDirectory Directory { get; } = new();
     public ApplicationCatalog Catalog { get; }
     public InsightsLog Insights { get; }
@@ -58,10 +57,13 @@ internal sealed class IdmHarness : IAsyncDisposable
     public IdentityManagement Idm { get; }
     public IdmIntegration BlueJeans { get; }
 
-    public IReadOnlyList<TimeSpan> Delays
+    /// <summary>What the engine announced before each wait between attempts, in order.</summary>
+    public IReadOnlyList<ScimRetry> Retries
     {
-        get { lock (_delays) { return [.. _delays]; } }
+        get { lock (_retries) { return [.. _retries]; } }
     }
+
+    public IReadOnlyList<TimeSpan> Delays => [.. Retries.Select(r => r.Wait)];
 
     public static async Task<IdmHarness> StartAsync(Func<ScimEngineOptions, ScimEngineOptions>? engine = null) =>
         new(await ScimTestServer.StartAsync(), engine);

@@ -80,13 +80,16 @@ internal sealed partial class ScimTestServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>The next <paramref name="times"/> requests matching method and path prefix get this answer (or hang).</summary>
+    /// <summary>
+    /// The next <paramref name="times"/> requests matching method and path prefix get this answer, hang, or have their
+    /// connection dropped without an answer.
+    /// </summary>
     public void AddFault(string method, string pathPrefix, int status, int times = int.MaxValue, string? detail = null,
-        string? retryAfter = null, bool hang = false)
+        string? retryAfter = null, bool hang = false, bool drop = false)
     {
         lock (_gate)
         {
-            _faults.Add(new Fault(method, pathPrefix, status, detail, retryAfter, hang) { Remaining = times });
+            _faults.Add(new Fault(method, pathPrefix, status, detail, retryAfter, hang, drop) { Remaining = times });
         }
     }
 
@@ -179,6 +182,11 @@ internal sealed partial class ScimTestServer : IAsyncDisposable
             Hanging = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             hanging.TrySetResult();
             await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return (0, null);
+        }
+        if (fault.Drop)
+        {
+            context.Abort();
             return (0, null);
         }
         if (fault.RetryAfter is not null)
@@ -402,7 +410,7 @@ internal sealed partial class ScimTestServer : IAsyncDisposable
     [GeneratedRegex("""^members\[value eq "((?:[^"\\]|\\.)*)"\]$""")]
     private static partial Regex MemberFilter();
 
-    private sealed record Fault(string Method, string PathPrefix, int Status, string? Detail, string? RetryAfter, bool Hang)
+    private sealed record Fault(string Method, string PathPrefix, int Status, string? Detail, string? RetryAfter, bool Hang, bool Drop)
     {
         public int Remaining { get; set; }
     }
