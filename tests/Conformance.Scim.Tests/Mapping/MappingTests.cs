@@ -37,8 +37,16 @@ public sealed class MappingTests
     {
         var user = new Core.Directories.DirectoryUser
         {
-            Id = "u1", Username = "ada", Email = "ada@example.test", FirstName = "Ada", LastName = "Lovelace",
-            EmployeeIdentifier = "E1", JobTitle = "Countess", WorkPhone = "+1 555 0100", Password = "x", Active = false,
+            Id = "u1",
+            Username = "ada",
+            Email = "ada@example.test",
+            FirstName = "Ada",
+            LastName = "Lovelace",
+            EmployeeIdentifier = "E1",
+            JobTitle = "Countess",
+            WorkPhone = "+1 555 0100",
+            Password = "x",
+            Active = false,
         };
 
         var resource = new UserMapping().Resource(user, password: null);

@@ -1,14 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Conformance.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Conformance.Scim.Tests.Support;
 
@@ -62,15 +58,13 @@ internal sealed partial class ScimTestServer : IAsyncDisposable
 
     public static async Task<ScimTestServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new ScimTestServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseUrl = new Uri(address + "/scim/v2");
+        ScimTestServer? server = null;
+        var (_, baseUrl) = await Loopback.StartAsync(app =>
+        {
+            server = new ScimTestServer(app);
+            app.Run(server.HandleAsync);
+        });
+        server!.BaseUrl = new Uri(baseUrl + "/scim/v2");
         return server;
     }
 
