@@ -96,7 +96,7 @@ internal static class Catalogue
         public async Task<IAsyncDisposable> PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
         {
             var prepared = await inner.PrepareAsync(context, cancellationToken);
-            await afterReset(context.Get<SpControl>(), cancellationToken);
+            await afterReset(context.SpControl, cancellationToken);
             return prepared;
         }
     }

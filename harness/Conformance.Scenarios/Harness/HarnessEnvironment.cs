@@ -23,7 +23,7 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null, IdpRules? r
             {
                 var client = SpControl.Create(control, context, context.Redactor, context.Time);
                 parts.Control = client;
-                context.Services[typeof(SpControl)] = client;
+                context.SpControl = client;
                 // A clean slate per scenario only where the SP offers one; a tenant without it relies on the clean-up.
                 if (control.Capabilities.Contains("reset"))
                 {
@@ -42,7 +42,7 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null, IdpRules? r
                 Rules = rules ?? IdpRules.Guide,
             });
             parts.Idm = idm;
-            context.Services[typeof(IdentityManagement)] = idm;
+            context.Idm = idm;
             context.Settlers.Add(idm.WhenIdleAsync);
             var idp = await MockIdpServer.StartAsync(new MockIdpOptions
             {
@@ -59,7 +59,7 @@ public sealed class HarnessEnvironment(IdpIdentity? identity = null, IdpRules? r
             parts.Idp = idp;
             context.Redactor.AddSecret(idp.ApiKey);
             context.Redactor.AddSecret(idp.AdminPassword);
-            context.Services[typeof(MockIdpServer)] = idp;
+            context.Idp = idp;
             context.Set(ScenarioValues.IdpBaseUrl, idp.BaseUrl);
             context.Set(ScenarioValues.IdpUserConsoleUrl, idp.UserConsoleUrl);
             // What a deployed SP's admin page shows, from the target; a control.saml SP reports its own in sp.configure-saml.

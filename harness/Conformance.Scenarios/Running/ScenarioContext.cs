@@ -6,6 +6,7 @@ using Conformance.Core.Directories;
 using Conformance.Core.Http;
 using Conformance.Core.Insights;
 using Conformance.Core.Saml;
+using Conformance.IdP;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Targets;
 using Conformance.Scim;
@@ -59,7 +60,17 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
     public IReadOnlyList<DirectoryUser> Users { get; internal set; } = [];
 
     /// <summary>What the last administrative action was refused with (null when it was accepted).</summary>
-    public string? LastRefusal { get; set; }
+    public string? LastRefusal { get; private set; }
+
+    /// <summary>
+    /// The one place an administrative action's answer lands, whichever door it went through (the catalogue, the IdM
+    /// tab, the Admin Portal in chromium): a refusal is kept for admin.refused, and what the administrator read is noted.
+    /// </summary>
+    public void AdminAnswered(string? refusal, string note)
+    {
+        LastRefusal = refusal;
+        Note(note);
+    }
 
     /// <summary>
     /// Does what an administrator does in the Admin Portal. A refusal is recorded in <see cref="LastRefusal"/>
@@ -75,8 +86,7 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
         }
         catch (ApplicationRefusedException refused)
         {
-            LastRefusal = refused.Message;
-            Note($"the Admin Portal refused: {refused.Message}");
+            AdminAnswered(refused.Message, $"the Admin Portal refused: {refused.Message}");
         }
     }
 
@@ -104,13 +114,47 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
         _owned.Clear();
     }
 
-    /// <summary>Services the harness adds for this scenario (the IdP, the SCIM engine, the SP's control client).</summary>
-    public IDictionary<Type, object> Services { get; } = new Dictionary<Type, object>();
+    private MockIdpServer? _idp;
+    private IdentityManagement? _idm;
+    private Harness.SpControl? _spControl;
+    private readonly Dictionary<Type, object> _outcomes = [];
 
-    public T Get<T>() where T : class =>
-        Services.TryGetValue(typeof(T), out var service) ? (T)service
-            : typeof(T) == typeof(Harness.SpControl) ? throw new CapabilityMissingException("control", "this step sets or reads SP-side state through the SP's control API")
-            : throw new InvalidOperationException($"{typeof(T).Name} is not available in this scenario's environment.");
+    /// <summary>The mock IdP of the scenario's organisation, started by the harness before the first step.</summary>
+    public MockIdpServer Idp
+    {
+        get => _idp ?? throw new InvalidOperationException("the mock IdP is not running in this scenario's environment");
+        internal set => _idp = value;
+    }
+
+    /// <summary>The organisation's SCIM push engine (the IdM tabs of its applications).</summary>
+    public IdentityManagement Idm
+    {
+        get => _idm ?? throw new InvalidOperationException("the SCIM engine is not running in this scenario's environment");
+        internal set => _idm = value;
+    }
+
+    /// <summary>The SP's control API, for targets that offer one; a step that needs it is skipped on any other.</summary>
+    public Harness.SpControl SpControl
+    {
+        get => _spControl ?? throw new CapabilityMissingException("control", "this step sets or reads SP-side state through the SP's control API");
+        internal set => _spControl = value;
+    }
+
+    /// <summary>The administrator's browser, signed in to the Admin Portal, kept open for the rest of the scenario once a step opened it.</summary>
+    internal Steps.Portal.AdministratorBrowser? Administrator { get; set; }
+
+    /// <summary>What a step observed for the checks after it (the last SSO attempt, forged login, import listing…): the latest of each kind.</summary>
+    public void Remember<T>(T outcome) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        _outcomes[typeof(T)] = outcome;
+    }
+
+    /// <summary>The latest outcome of that kind; a check read before any step produced one is the scenario's mistake.</summary>
+    public T Outcome<T>() where T : class =>
+        OutcomeOrNull<T>() ?? throw new InvalidOperationException($"no step of this scenario has produced a {typeof(T).Name} yet: a check of it must come after the step that observes it");
+
+    public T? OutcomeOrNull<T>() where T : class => _outcomes.TryGetValue(typeof(T), out var outcome) ? (T)outcome : null;
 
     /// <summary>
     /// A client for the SP's SCIM API as its own admin or a reader would use it (not the IdP's pushes): the target's

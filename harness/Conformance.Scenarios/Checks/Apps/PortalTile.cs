@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using Conformance.IdP;
 using Conformance.IdP.Agent;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
@@ -53,7 +52,7 @@ public sealed partial class PortalTile : Condition<PortalTileInput>
     {
         var user = context.Directory.GetUser(input.User);
         var app = context.Applications.Get(input.App);
-        using var agent = new SsoUserAgent(new Uri(context.Get<MockIdpServer>().BaseUrl), context, context.Redactor, context.Time);
+        using var agent = new SsoUserAgent(new Uri(context.Idp.BaseUrl), context, context.Redactor, context.Time);
         var console = await agent.LoginAsync(user.Username, user.Password, cancellationToken).ConfigureAwait(false);
         if (console.Error is not null)
         {

@@ -34,7 +34,7 @@ public sealed class BrowserResultCondition : Condition<BrowserResultInput>
 
     protected override Task<Observation> ObserveAsync(BrowserResultInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var outcome = context.Get<BrowserResult>().Outcome;
+        var outcome = context.Outcome<BrowserResult>().Outcome;
         // Without a session pattern from the target, the SP's page is searched for the user, as the HTTP login verdict does.
         var user = outcome.SessionUser ?? (context.Target.Saml?.Session is null
             ? LoginJudge.FindIdentity(outcome.PageText, [.. context.Users.SelectMany(u => new[] { u.Email, u.Username }).OfType<string>()])

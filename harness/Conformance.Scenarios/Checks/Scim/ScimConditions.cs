@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
-using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scim;
@@ -67,7 +66,7 @@ public sealed class SpUser : Condition<SpUserInput>
     private static Task<JsonNode?> ControlAsync(SpUserInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         context.Require("control.users", $"'{input.Path ?? "the user"}' is only visible to the SP's own admin");
-        return context.Get<SpControl>().GetUserAsync(input.User, cancellationToken);
+        return context.SpControl.GetUserAsync(input.User, cancellationToken);
     }
 
     private static async Task<JsonNode?> ScimAsync(string userName, ScenarioContext context, CancellationToken cancellationToken)
@@ -148,7 +147,7 @@ public sealed class IdmActive : Condition<IdmAppInput>
     public override string Description => "Whether the application's IdM integration is active (true/false).";
 
     protected override Task<Observation> ObserveAsync(IdmAppInput input, ScenarioContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(new Observation(context.Get<IdentityManagement>().For(input.App).IsActive));
+        Task.FromResult(new Observation(context.Idm.For(input.App).IsActive));
 }
 
 public sealed class IdmMappings : Condition<IdmAppInput>
@@ -157,7 +156,7 @@ public sealed class IdmMappings : Condition<IdmAppInput>
     public override string Description => "The SCIM attributes the application's export mapping sends (required and included optional rows).";
 
     protected override Task<Observation> ObserveAsync(IdmAppInput input, ScenarioContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(new Observation(new JsonArray([.. context.Get<IdentityManagement>().For(input.App).Mappings.Select(m => (JsonNode)m.ScimAttribute)])));
+        Task.FromResult(new Observation(new JsonArray([.. context.Idm.For(input.App).Mappings.Select(m => (JsonNode)m.ScimAttribute)])));
 }
 
 public enum ImportFigure
@@ -190,8 +189,8 @@ public sealed class ImportCondition : Condition<ImportInput>
     protected override async Task<Observation> ObserveAsync(ImportInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         await context.SettleAsync(cancellationToken).ConfigureAwait(false);
-        var listing = context.Services.TryGetValue(typeof(ImportListing), out var l) ? (ImportListing)l : null;
-        var result = context.Services.TryGetValue(typeof(ImportResult), out var r) ? (ImportResult)r : null;
+        var listing = context.OutcomeOrNull<ImportListing>();
+        var result = context.OutcomeOrNull<ImportResult>();
         // A background import is settled by now: created and skipped are what it did once done.
         var done = result?.Finished is { IsCompletedSuccessfully: true } finished ? finished.Result : result;
         JsonNode? value = input.Figure switch
@@ -203,7 +202,7 @@ public sealed class ImportCondition : Condition<ImportInput>
             ImportFigure.Created => done?.Created.Count,
             ImportFigure.Skipped => done?.Skipped.Count,
             ImportFigure.Completed => result?.Completed,
-            _ => context.Get<IdentityManagement>().Outbox.Count,
+            _ => context.Idm.Outbox.Count,
         };
         return new Observation(value, result?.Message);
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps;
 using Conformance.Scenarios.Steps.Security;
@@ -23,7 +22,7 @@ public sealed class SecurityRefused : Condition<NoInputs>
 
     protected override async Task<Observation> ObserveAsync(NoInputs input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var login = context.Get<ForgedLogin>();
+        var login = context.Outcome<ForgedLogin>();
         var attack = login.Attack;
         var answer = $"ACS answered {string.Join(" then ", login.Statuses)}";
         var loggedInAs = new List<string>();
@@ -33,7 +32,7 @@ public sealed class SecurityRefused : Condition<NoInputs>
         }
         if (login.SessionsBefore is { } before)
         {
-            var sessions = await context.Get<SpControl>().SessionsAsync(cancellationToken).ConfigureAwait(false);
+            var sessions = await context.SpControl.SessionsAsync(cancellationToken).ConfigureAwait(false);
             foreach (var session in sessions.Skip(before).OfType<JsonObject>())
             {
                 loggedInAs.AddRange(new[] { session["userId"], session["nameId"] }.Select(v => v?.ToString()).OfType<string>());
@@ -78,7 +77,7 @@ public sealed class SecurityListenerContacted : Condition<NoInputs>
 
     protected override Task<Observation> ObserveAsync(NoInputs input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var login = context.Get<ForgedLogin>();
+        var login = context.Outcome<ForgedLogin>();
         return Task.FromResult(new Observation(login.ListenerContacted,
             login.ListenerContacted ? "the SP fetched the external entity's URL: it processes DTDs (file disclosure, SSRF)" : "the listener was never contacted"));
     }

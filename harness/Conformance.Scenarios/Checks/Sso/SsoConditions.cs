@@ -3,9 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml;
-using Conformance.IdP;
 using Conformance.Saml.Signing;
-using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Apps;
@@ -62,7 +60,7 @@ public sealed class SsoResultCondition : Condition<SsoResultInput>
 
     protected override Task<Observation> ObserveAsync(SsoResultInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var result = context.Get<SsoResult>();
+        var result = context.Outcome<SsoResult>();
         var (outcome, verdict) = result;
         JsonNode? value = input.Field switch
         {
@@ -150,7 +148,7 @@ public sealed class SamlResponseCondition : Condition<ResponseInput>
 
     protected override Task<Observation> ObserveAsync(ResponseInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var xml = context.Get<SsoResult>().Outcome.ResponseXml;
+        var xml = context.Outcome<SsoResult>().Outcome.ResponseXml;
         if (xml is null)
         {
             return Task.FromResult(new Observation(null, "no Response was delivered"));
@@ -158,7 +156,7 @@ public sealed class SamlResponseCondition : Condition<ResponseInput>
         if (input.Field is ResponseField.ResponseSignature or ResponseField.AssertionSignature)
         {
             var app = input.App ?? throw new ArgumentException("signature fields need 'app' (whose certificate is trusted)");
-            using var certificate = X509Certificate2.CreateFromPem(context.Get<MockIdpServer>().CertificatePem(app));
+            using var certificate = X509Certificate2.CreateFromPem(context.Idp.CertificatePem(app));
             var report = SignatureVerifier.Verify(Encoding.UTF8.GetBytes(xml), certificate);
             var status = input.Field == ResponseField.ResponseSignature ? report.Response : report.Assertion;
             return Task.FromResult(new Observation(status.ToString().ToLowerInvariant(), string.Join(" ", report.Problems)));
@@ -235,7 +233,7 @@ public sealed class SpSessions : Condition<SessionsInput>
 
     protected override async Task<Observation> ObserveAsync(SessionsInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var sessions = await context.Get<SpControl>().SessionsAsync(cancellationToken).ConfigureAwait(false);
+        var sessions = await context.SpControl.SessionsAsync(cancellationToken).ConfigureAwait(false);
         var matching = sessions.Where(s => input.User is null
             || string.Equals(s?["userId"]?.ToString(), input.User, StringComparison.OrdinalIgnoreCase)
             || string.Equals(s?["nameId"]?.ToString(), input.User, StringComparison.OrdinalIgnoreCase))
@@ -259,7 +257,7 @@ public sealed class SpSamlPageCondition : Condition<SpSamlPageInput>
 
     protected override Task<Observation> ObserveAsync(SpSamlPageInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var page = context.Get<SpSamlPage>().Page;
+        var page = context.Outcome<SpSamlPage>().Page;
         var value = page[input.Field] ?? (page["settings"] as JsonObject)?[input.Field];
         return Task.FromResult(new Observation(value?.DeepClone()));
     }
@@ -274,7 +272,7 @@ public sealed class IdpCertificateConsistent : Condition<AppInput>
 
     protected override async Task<Observation> ObserveAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var idp = context.Get<MockIdpServer>();
+        var idp = context.Idp;
         using var http = context.EvidenceClient("saml");
         var pem = await http.GetStringAsync(new Uri(idp.CertificateUrl(input.App)), cancellationToken).ConfigureAwait(false);
         var metadata = SafeXmlDocument.Load(await http.GetStringAsync(new Uri(idp.MetadataUrl(input.App)), cancellationToken).ConfigureAwait(false));

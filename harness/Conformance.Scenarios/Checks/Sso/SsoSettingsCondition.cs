@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Conformance.IdP;
 using Conformance.Scenarios.Running;
 
 namespace Conformance.Scenarios.Checks.Sso;
@@ -22,7 +21,7 @@ public sealed class SsoSettingsCondition : Condition<SsoSettingsInput>
 
     protected override Task<Observation> ObserveAsync(SsoSettingsInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var settings = context.Get<MockIdpServer>().FindSso(input.App);
+        var settings = context.Idp.FindSso(input.App);
         if (settings is null)
         {
             return Task.FromResult(new Observation(null, $"the SSO tab of '{input.App}' was never saved"));

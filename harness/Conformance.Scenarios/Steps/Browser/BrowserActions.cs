@@ -83,7 +83,7 @@ internal static class BrowserRun
         context.Redactor.AddSecret(password);
         var saml = context.Target.Saml;
         await InBrowserAsync(context, input.Trace, saml is null ? null : new Uri(new Uri(saml.AcsUrl).GetLeftPart(UriPartial.Authority)), saml?.Session,
-            session => flow(session, context.Get<MockIdpServer>(), user.Username, password, follow)).ConfigureAwait(false);
+            session => flow(session, context.Idp, user.Username, password, follow)).ConfigureAwait(false);
     }
 
     /// <summary>One browser flow of a step: Debian's chromium, screenshots and trace into the run folder, the outcome kept for browser.result.</summary>
@@ -115,7 +115,7 @@ internal static class BrowserRun
     /// <summary>Keeps a flow's outcome for browser.result and its screenshots and trace as the scenario's evidence.</summary>
     public static void Keep(ScenarioContext context, BrowserOutcome outcome)
     {
-        context.Services[typeof(BrowserResult)] = new BrowserResult(outcome);
+        context.Remember(new BrowserResult(outcome));
         foreach (var shot in outcome.Screenshots)
         {
             context.Screenshots.Add(shot);

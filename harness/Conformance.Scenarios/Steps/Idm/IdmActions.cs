@@ -132,19 +132,13 @@ public sealed class IdmMapping : StepAction<IdmMappingInput>
                 PortalClicks.EditMappingAsync(page, context.Applications.Get(input.App).DisplayLabel, input.Exclude, input.Include, input.RestoreDefaults));
         }
         var integration = Idm.For(context, input.App);
-        context.LastRefusal = null;
-        foreach (var attribute in input.Exclude)
-        {
-            Idm.Record(context, integration.ExcludeMapping(attribute), keepRefusal: true);
-        }
-        foreach (var attribute in input.Include)
-        {
-            Idm.Record(context, integration.IncludeMapping(attribute), keepRefusal: true);
-        }
-        if (input.RestoreDefaults)
-        {
-            Idm.Record(context, integration.RestoreDefaultMappings(), keepRefusal: true);
-        }
+        IdmOutcome[] outcomes =
+        [
+            .. input.Exclude.Select(integration.ExcludeMapping),
+            .. input.Include.Select(integration.IncludeMapping),
+            .. input.RestoreDefaults ? [integration.RestoreDefaultMappings()] : Array.Empty<IdmOutcome>(),
+        ];
+        Idm.Record(context, outcomes);
         return Task.CompletedTask;
     }
 }
@@ -191,7 +185,7 @@ public sealed class IdmImport : StepAction<IdmImportInput>
         {
             throw new SpFaultException($"the SP refused the import listing: {ex.Message}", ex);
         }
-        context.Services[typeof(ImportListing)] = listing;
+        context.Remember(listing);
         context.Note($"import listing: {listing.Users.Count} users in {listing.PagesRead} pages, {listing.NewUsersOnly.Count} new"
             + (listing.FilteredBySp ? $"; asked for the run's namespace only (userName sw \"{context.Namespace.Prefix}\")" : "")
             + (listing.OutsideScope == 0 ? "" : $"; {listing.OutsideScope} users outside the run's namespace '{context.Namespace}' not offered"));
@@ -204,7 +198,7 @@ public sealed class IdmImport : StepAction<IdmImportInput>
         if (selected.Count > 0)
         {
             var result = integration.Import(selected);
-            context.Services[typeof(ImportResult)] = result;
+            context.Remember(result);
             context.Note(result.Message);
         }
     }
@@ -212,15 +206,14 @@ public sealed class IdmImport : StepAction<IdmImportInput>
 
 internal static class Idm
 {
-    public static IdmIntegration For(ScenarioContext context, string app) => context.Get<IdentityManagement>().For(app);
+    public static IdmIntegration For(ScenarioContext context, string app) => context.Idm.For(app);
 
     /// <summary>A refused IdM action is what the administrator reads; checks judge it through admin.refused.</summary>
-    public static void Record(ScenarioContext context, IdmOutcome outcome, bool keepRefusal = false)
-    {
-        if (!keepRefusal || !outcome.Success)
-        {
-            context.LastRefusal = outcome.Success ? null : outcome.Message;
-        }
-        context.Note((outcome.Success ? "IdM: " : "IdM refused: ") + outcome.Message);
-    }
+    public static void Record(ScenarioContext context, IdmOutcome outcome) => Record(context, [outcome]);
+
+    /// <summary>Several edits saved as one (a mapping's rows): the first refusal among them is the step's.</summary>
+    public static void Record(ScenarioContext context, IReadOnlyList<IdmOutcome> outcomes) =>
+        context.AdminAnswered(
+            outcomes.FirstOrDefault(o => !o.Success)?.Message,
+            outcomes.Count == 0 ? "IdM: nothing to change" : string.Join("; ", outcomes.Select(o => (o.Success ? "IdM: " : "IdM refused: ") + o.Message)));
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Conformance.Browser;
-using Conformance.IdP;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Browser;
 
@@ -25,14 +24,10 @@ internal static class PortalDoor
 {
     public static async Task WalkAsync(ScenarioContext context, string flow, Func<PortalPage, Task<string?>> clicks)
     {
-        var idp = context.Get<MockIdpServer>();
+        var idp = context.Idp;
         // One administrator's browser for the whole scenario, as a person keeps the portal open between tasks.
-        if (!context.Services.TryGetValue(typeof(AdministratorBrowser), out var open))
-        {
-            open = context.Own(new AdministratorBrowser(await BrowserRun.StartAsync(context, trace: false, spOrigin: null, sessionProbe: null).ConfigureAwait(false)));
-            context.Services[typeof(AdministratorBrowser)] = open;
-        }
-        var session = ((AdministratorBrowser)open).Session;
+        context.Administrator ??= context.Own(new AdministratorBrowser(await BrowserRun.StartAsync(context, trace: false, spOrigin: null, sessionProbe: null).ConfigureAwait(false)));
+        var session = context.Administrator.Session;
         PortalPage? walked = null;
         var outcome = await session.PortalAsync(flow, new PortalSignIn(new Uri(idp.PortalUrl), idp.AdminEmail, idp.AdminPassword), page =>
         {
@@ -49,8 +44,9 @@ internal static class PortalDoor
             // The portal is the harness's own: a page a screen reader cannot use is a defect here, never the SP's.
             throw new InvalidOperationException($"The Admin Portal path '{flow}' has pages that fail axe-core's rules: {string.Join("; ", violations)}");
         }
-        context.LastRefusal = walked?.LastAnswer is { Refused: true } refused ? refused.Text : null;
-        context.Note(walked?.LastAnswer is { } answer ? $"the Admin Portal answered: {answer.Text}" : "the Admin Portal answered nothing");
+        context.AdminAnswered(
+            walked?.LastAnswer is { Refused: true } refused ? refused.Text : null,
+            walked?.LastAnswer is { } answer ? $"the Admin Portal answered: {answer.Text}" : "the Admin Portal answered nothing");
     }
 }
 

@@ -5,7 +5,6 @@ using Conformance.IdP.Agent;
 using Conformance.Saml.Attacks;
 using Conformance.Saml.Responses;
 using Conformance.Saml.Signing;
-using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
@@ -54,7 +53,7 @@ public sealed class SendForged : StepAction<SendForgedInput>
     {
         var attack = Find(input.Attack);
         RequirePolicy(attack, context);
-        var idp = context.Get<MockIdpServer>();
+        var idp = context.Idp;
         var settings = idp.FindSso(input.App) ?? throw new InvalidOperationException($"the SSO tab of '{input.App}' is not configured: run sso.configure first");
         var now = context.Time.GetUtcNow();
         var victim = idp.ResponseSpecFor(input.App, context.Directory.GetUser(input.User));
@@ -83,7 +82,7 @@ public sealed class SendForged : StepAction<SendForgedInput>
         });
         Record(forged.Xml, forged.CertificatePem, expectAccepted: false);
 
-        var control = context.Capabilities.Contains("control.sessions") ? context.Get<SpControl>() : null;
+        var control = context.Capabilities.Contains("control.sessions") ? context.SpControl : null;
         var victimUser = context.Directory.GetUser(input.User);
         var acs = new Uri(settings.AcsUrl);
         string?[] names = [forged.ImpersonatedNameId, SsoResult.NameIdOf(System.Text.Encoding.UTF8.GetString(forged.Xml)), victim.NameId, victimUser.Email, victimUser.Username];
@@ -117,7 +116,7 @@ public sealed class SendForged : StepAction<SendForgedInput>
             SessionsBefore = sessionsBefore,
             ListenerContacted = listener.Fetches > 0,
         };
-        context.Services[typeof(ForgedLogin)] = login;
+        context.Remember(login);
         // The report's Security section shows each case with what it is and where it comes from.
         context.Note($"{attack.Title}: {attack.Explanation} Source: {attack.Source}.");
         context.Note($"Baseline: the valid Response for '{input.User}' was {baseline.Verdict.Word}{(baseline.Verdict.User is null ? "" : $" as '{baseline.Verdict.User}'")}: {baseline.Verdict.Evidence}");

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
-using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 
@@ -21,7 +20,7 @@ public sealed class SpSetRecordings : StepAction<RecordingsInput>
     public override string Description => "Sets a user's recording count on the SP (control API).";
 
     protected override Task ExecuteAsync(RecordingsInput input, ScenarioContext context, CancellationToken cancellationToken) =>
-        context.Get<SpControl>().SetRecordingsAsync(context.Expand(input.User), input.Count, cancellationToken);
+        context.SpControl.SetRecordingsAsync(context.Expand(input.User), input.Count, cancellationToken);
 }
 
 public enum FaultKind
@@ -67,7 +66,7 @@ public sealed class SpFault : StepAction<FaultInput>
         if (input.Status is not null) { fault["status"] = input.Status; }
         if (input.RetryAfterSeconds is not null) { fault["retryAfterSeconds"] = input.RetryAfterSeconds; }
         if (input.DelayMs is not null) { fault["delayMs"] = input.DelayMs; }
-        return context.Get<SpControl>().AddFaultAsync(fault, cancellationToken);
+        return context.SpControl.AddFaultAsync(fault, cancellationToken);
     }
 
     private static string InputKind(FaultKind kind) => Loading.InputBinder.Kebab(kind.ToString());
@@ -79,7 +78,7 @@ public sealed class SpClearFaults : StepAction<NoInputs>
     public override string Description => "Removes every injected fault.";
 
     protected override Task ExecuteAsync(NoInputs input, ScenarioContext context, CancellationToken cancellationToken) =>
-        context.Get<SpControl>().ClearFaultsAsync(cancellationToken);
+        context.SpControl.ClearFaultsAsync(cancellationToken);
 }
 
 public sealed record DefenceInput
@@ -98,7 +97,7 @@ public sealed class SpDefence : StepAction<DefenceInput>
     public override string Description => "Switches one of the stub's rules off (or on again).";
 
     protected override Task ExecuteAsync(DefenceInput input, ScenarioContext context, CancellationToken cancellationToken) =>
-        context.Get<SpControl>().SetDefenceAsync(input.Name, input.Enabled, cancellationToken);
+        context.SpControl.SetDefenceAsync(input.Name, input.Enabled, cancellationToken);
 }
 
 /// <summary>"In the Provision &amp; Integration window, select Create and manage user accounts through IDP and then GENERATE TOKEN."</summary>
@@ -111,7 +110,7 @@ public sealed class SpGenerateToken : StepAction<NoInputs>
 
     protected override async Task ExecuteAsync(NoInputs input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var control = context.Get<SpControl>();
+        var control = context.SpControl;
         // Registered before the call: a rotation that happened but whose answer was lost is still undone.
         if (context.Target.Scim?.Token is { } runToken)
         {

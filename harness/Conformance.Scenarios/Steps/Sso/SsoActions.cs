@@ -1,11 +1,9 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
-using Conformance.IdP;
 using Conformance.IdP.Agent;
 using Conformance.IdP.Sso;
 using Conformance.Saml.Responses;
 using Conformance.Saml.Signing;
-using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Apps;
@@ -56,7 +54,7 @@ public sealed class SsoConfigure : StepAction<SsoConfigureInput>
     protected override Task ExecuteAsync(SsoConfigureInput input, ScenarioContext context, CancellationToken cancellationToken) =>
         input.Via == AdminDoor.Portal ? ThroughPortalAsync(input, context, cancellationToken) : context.AdministerAsync(async () =>
         {
-            var idp = context.Get<MockIdpServer>();
+            var idp = context.Idp;
             var saml = context.Target.Saml;
             SsoSettings settings;
             if (input.FromMetadata)
@@ -87,7 +85,7 @@ public sealed class SsoConfigure : StepAction<SsoConfigureInput>
         {
             throw new InvalidOperationException("sso.configure via portal: the SSO tab has no SLO URL or NameID format field.");
         }
-        var idp = context.Get<MockIdpServer>();
+        var idp = context.Idp;
         var saml = context.Target.Saml;
         string? metadata = null;
         if (input.FromMetadata)
@@ -169,7 +167,7 @@ public sealed class SpConfigureSaml : StepAction<SpSamlInput>
 
     protected override async Task ExecuteAsync(SpSamlInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var idp = context.Get<MockIdpServer>();
+        var idp = context.Idp;
         if (!context.Capabilities.Contains("control.saml"))
         {
             var deployed = context.Target.Saml;
@@ -192,7 +190,7 @@ public sealed class SpConfigureSaml : StepAction<SpSamlInput>
             context.Note($"The SP as deployed trusts this IdP from its metadata ({idp.MetadataUrl(input.App)}), loaded once; its settings are not changed by the run.");
             return;
         }
-        var control = context.Get<SpControl>();
+        var control = context.SpControl;
         var pem = input.Certificate == UploadedCertificate.Other
             ? SigningCertificate.Create("CN=not the IdP", context.Time.GetUtcNow()).Pem
             : idp.CertificatePem(input.App);
@@ -211,7 +209,7 @@ public sealed class SpConfigureSaml : StepAction<SpSamlInput>
             ["idpSloUrl"] = idp.SloUrl(input.App),
         }, cancellationToken).ConfigureAwait(false);
         var page = await control.GetSamlAsync(cancellationToken).ConfigureAwait(false);
-        context.Services[typeof(SpSamlPage)] = new SpSamlPage(page);
+        context.Remember(new SpSamlPage(page));
         if (page["relayState"]?.GetValue<string>() is { } relayState)
         {
             context.Set(ScenarioValues.SpRelayState, relayState);
@@ -246,7 +244,7 @@ public sealed class SsoIdpLogin : StepAction<LoginInput>
 
     protected override async Task ExecuteAsync(LoginInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        using var agent = new SsoUserAgent(new Uri(context.Get<MockIdpServer>().BaseUrl), context, context.Redactor, context.Time);
+        using var agent = new SsoUserAgent(new Uri(context.Idp.BaseUrl), context, context.Redactor, context.Time);
         var outcome = await SignInAndLaunchAsync(agent, input, context, cancellationToken).ConfigureAwait(false);
         await SsoResult.StoreAsync(context, outcome, agent, input.User, cancellationToken).ConfigureAwait(false);
     }
@@ -282,7 +280,7 @@ public sealed class SsoSpLogin : StepAction<SpLoginInput>
 
     protected override async Task ExecuteAsync(SpLoginInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var idp = context.Get<MockIdpServer>();
+        var idp = context.Idp;
         var user = context.Directory.GetUser(input.User);
         var password = input.Password ?? user.Password;
         context.Redactor.AddSecret(password);
@@ -304,7 +302,7 @@ public sealed class SsoDeactivate : StepAction<AppAdminInput>
         {
             return PortalDoor.WalkAsync(context, "portal-deactivate-sso", page => PortalClicks.DeactivateAsync(page, context.Applications.Get(input.App).DisplayLabel, "sso"));
         }
-        context.Get<MockIdpServer>().DeactivateSso(input.App);
+        context.Idp.DeactivateSso(input.App);
         return Task.CompletedTask;
     }
 }
@@ -321,7 +319,7 @@ public sealed class SsoReplaceCertificate : StepAction<AppInput>
 
     protected override Task ExecuteAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var thumbprint = context.Get<MockIdpServer>().ReplaceCertificate(input.App);
+        var thumbprint = context.Idp.ReplaceCertificate(input.App);
         context.Note($"The IdP now signs '{input.App}' with a new certificate (thumbprint {thumbprint}) that the SP was never given.");
         return Task.CompletedTask;
     }
@@ -349,7 +347,7 @@ public sealed record SsoResult(SsoOutcome Outcome, LoginVerdict Verdict)
     /// <summary>For a walk that delivered no Response (single logout): nothing for the SP to decide.</summary>
     internal static void Store(ScenarioContext context, SsoOutcome outcome, LoginVerdict? verdict = null)
     {
-        context.Services[typeof(SsoResult)] = new SsoResult(outcome, verdict ?? new LoginVerdict(LoginDecision.NotDelivered, null, "no Response in this walk"));
+        context.Remember(new SsoResult(outcome, verdict ?? new LoginVerdict(LoginDecision.NotDelivered, null, "no Response in this walk")));
         context.Note($"SSO: {string.Join(" → ", outcome.Hops.Select(h => $"{h.Method} {h.Url} {h.Status}"))}{(outcome.Error is null ? "" : $" — error: {outcome.Error}")}");
     }
 

@@ -1,4 +1,3 @@
-using Conformance.IdP;
 using Conformance.IdP.Agent;
 using Conformance.Scenarios.Running;
 
@@ -17,7 +16,7 @@ public sealed class SsoLogout : StepAction<LoginInput>
 
     protected override async Task ExecuteAsync(LoginInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var idp = context.Get<MockIdpServer>();
+        var idp = context.Idp;
         using var agent = new SsoUserAgent(new Uri(idp.BaseUrl), context, context.Redactor, context.Time);
         var launch = await SsoIdpLogin.SignInAndLaunchAsync(agent, input, context, cancellationToken).ConfigureAwait(false);
         await SsoResult.StoreAsync(context, launch, agent, input.User, cancellationToken).ConfigureAwait(false);
@@ -32,7 +31,7 @@ public sealed class SsoLogout : StepAction<LoginInput>
             // The SP's own session page, with the browser's cookies, says whether the LogoutRequest ended its session.
             var (status, _, location) = await agent.PeekAsync(new Uri(probe), cancellationToken).ConfigureAwait(false);
             bool? ended = status is 0 ? null : status is (>= 300 and < 400) or 401 or 403;
-            context.Services[typeof(SsoResult)] = context.Get<SsoResult>() with { SessionEnded = ended };
+            context.Remember(context.Outcome<SsoResult>() with { SessionEnded = ended });
             context.Note($"After single logout the SP's session page {probe} answered {status}{(location is null ? "" : $" → {location}")}: session {ended switch { true => "ended", false => "still open", null => "unknown (no answer)" }}");
         }
     }
