@@ -89,7 +89,7 @@ internal static class SampleRun
             HarnessVersion = "0.1.0",
             Scenarios =
             [
-                Scenario("scim.limit", Area.Scim, Outcome.Failed, [Step(Outcome.Failed, [failedCheck], new Evidence { Exchanges = journal.Exchanges, Insights = log.Events, SamlMessages = [saml], Notes = ["pushed 1 user"] })]),
+                Scenario("scim.limit", Area.Scim, Outcome.Failed, [Step(Outcome.Failed, [failedCheck], new Evidence { Exchanges = journal.All, Insights = log.Events, SamlMessages = [saml], Notes = ["pushed 1 user"] })]),
                 Scenario("sso.ok", Area.Sso, Outcome.Passed, [Step(Outcome.Passed, [failedCheck with { Outcome = Outcome.Passed, Actual = "400" }])]),
                 Scenario("di.warn", Area.Di, Outcome.Warning, [Step(Outcome.Warning, [failedCheck with { Outcome = Outcome.Warning, Severity = Severity.Warning }])]),
                 Scenario("removal.skip", Area.Removal, Outcome.Skipped, [], "target lacks limits.recordings"),

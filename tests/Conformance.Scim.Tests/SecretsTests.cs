@@ -47,10 +47,10 @@ public sealed class SecretsTests
         h.Directory.UpdateUser(user.Id, u => u with { Password = "N3w-Secret-Passphrase" });
         await h.IdleAsync();
 
-        var captured = string.Join('\n', h.Journal.Exchanges.Select(Flatten));
+        var captured = string.Join('\n', h.Journal.All.Select(Flatten));
         var events = string.Join('\n', h.Insights.Events.Select(e => e.ToString()));
 
-        Assert.That(h.Journal.Exchanges, Has.Count.EqualTo(h.Sp.Requests.Count));
+        Assert.That(h.Journal.All, Has.Count.EqualTo(h.Sp.Requests.Count));
         Assert.That(h.Sp.Requests[0].Authorization, Does.Contain(ScimTestServer.InitialToken));
         foreach (var secret in new[] { ScimTestServer.InitialToken, user.Password, "N3w-Secret-Passphrase" })
         {

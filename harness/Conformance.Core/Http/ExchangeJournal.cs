@@ -1,21 +1,7 @@
 namespace Conformance.Core.Http;
 
-/// <summary>A thread-safe, ordered list of exchanges.</summary>
-public sealed class ExchangeJournal : IExchangeSink
+/// <summary>A journal of HTTP exchanges that capturing handlers write to: the one ordered, thread-safe list, as a sink.</summary>
+public sealed class ExchangeJournal : Journal<HttpExchange>, IExchangeSink
 {
-    private readonly Lock _gate = new();
-    private readonly List<HttpExchange> _exchanges = [];
-
-    public IReadOnlyList<HttpExchange> Exchanges
-    {
-        get { lock (_gate) { return [.. _exchanges]; } }
-    }
-
-    public void Record(HttpExchange exchange)
-    {
-        lock (_gate)
-        {
-            _exchanges.Add(exchange);
-        }
-    }
+    public void Record(HttpExchange exchange) => Add(exchange);
 }

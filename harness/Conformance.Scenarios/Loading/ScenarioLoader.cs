@@ -246,9 +246,9 @@ public sealed partial class ScenarioLoader(StepLibrary library, SeedGuide guide)
         }
         var index = int.Parse(user.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var property = user.Groups[2].Value;
-        if (typeof(Core.Directories.DirectoryUser).GetProperty(property, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is null)
+        if (Running.UserTemplates.Property(property) is null)
         {
-            return $"'${{{name}}}': users have no property '{property}'; they have {string.Join(", ", typeof(Core.Directories.DirectoryUser).GetProperties().Select(p => InputBinder.YamlName(p)))}";
+            return $"'${{{name}}}': users have no property '{property}'; they have {string.Join(", ", Running.UserTemplates.Names)}";
         }
         return index < userCount ? null : $"'${{{name}}}': the scenario has {userCount} users (data.count, edgeCases and users), so users[{index}] does not exist";
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.RegularExpressions;
+using Conformance.Core;
 using Conformance.Core.Applications;
 using Conformance.Core.Directories;
 using Conformance.Core.Http;
@@ -244,8 +244,7 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
             {
                 return null;
             }
-            var property = typeof(DirectoryUser).GetProperty(user.Groups[2].Value, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            return property?.GetValue(Users[index])?.ToString();
+            return UserTemplates.Property(user.Groups[2].Value)?.GetValue(Users[index])?.ToString();
         }
         return null;
     }

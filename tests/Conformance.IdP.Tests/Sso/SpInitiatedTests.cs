@@ -191,7 +191,7 @@ public class SpInitiatedTests
     {
         await StartAtSp();
 
-        Assert.That(_h.Journal.Exchanges.Select(e => e.RequestBody ?? ""), Has.None.Contains(IdpHarness.AdaPassword));
+        Assert.That(_h.Journal.All.Select(e => e.RequestBody ?? ""), Has.None.Contains(IdpHarness.AdaPassword));
     }
 
     [Test]

@@ -81,7 +81,7 @@ public sealed class RetryTests
         Assert.That(h.Delays, Is.EqualTo((TimeSpan[])[TimeSpan.FromSeconds(1)]));
         Assert.That(h.Events(InsightsEventTypes.UserCreateProvision).Single().Success, Is.True);
         // The dropped attempt is in the captures too, with why it has no answer.
-        Assert.That(h.Journal.Exchanges.Single(e => e.Status == 0).Error, Is.Not.Empty);
+        Assert.That(h.Journal.All.Single(e => e.Status == 0).Error, Is.Not.Empty);
     }
 
     [Test]
@@ -93,7 +93,7 @@ public sealed class RetryTests
         await h.ProvisionedAsync();
 
         Assert.That(h.Sp.Requests.Count(r => r.Method == "POST"), Is.EqualTo(4));
-        Assert.That(h.Journal.Exchanges.Count(e => e.Method == "POST"), Is.EqualTo(4), "every attempt is evidence");
+        Assert.That(h.Journal.All.Count(e => e.Method == "POST"), Is.EqualTo(4), "every attempt is evidence");
         Assert.That(h.Delays, Is.EqualTo((TimeSpan[])[TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)]));
         var created = h.Events(InsightsEventTypes.UserCreateProvision).Single();
         Assert.That(created.Success, Is.False);
@@ -127,7 +127,7 @@ public sealed class RetryTests
         Assert.That(h.Sp.Requests.Count(r => r.Method == "POST"), Is.EqualTo(2));
         Assert.That(h.Events(InsightsEventTypes.UserCreateProvision).Single().Success, Is.True);
         // The unanswered attempt is in the captures too, with why it has no answer.
-        Assert.That(h.Journal.Exchanges.Single(e => e.Status == 0).Error, Is.Not.Empty);
+        Assert.That(h.Journal.All.Single(e => e.Status == 0).Error, Is.Not.Empty);
     }
 
     [Test]

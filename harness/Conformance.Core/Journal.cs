@@ -1,7 +1,7 @@
-namespace Conformance.Scenarios.Running;
+namespace Conformance.Core;
 
 /// <summary>An ordered, thread-safe record of what a scenario observed, readable per step by position.</summary>
-public sealed class Journal<T>
+public class Journal<T>
 {
     private readonly Lock _gate = new();
     private readonly List<T> _items = [];
