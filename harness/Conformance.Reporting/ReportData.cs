@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -9,10 +7,8 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using Conformance.Core.Http;
 using Conformance.Core.Saml;
-using Conformance.Saml;
 using Conformance.Saml.Bindings;
 using Conformance.Saml.Protocol;
-using Conformance.Saml.Signing;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Results;
 
@@ -153,28 +149,9 @@ internal static partial class ReportData
         m.Destination,
         !m.ExpectAccepted,
         [.. MessageFields.Read(m.Xml).Select(f => new[] { f.Name, f.Value })],
-        SignatureSummary(m),
+        m.Signatures,
         file,
         Capped(IndentXml(m.Xml), file));
-
-    /// <summary>What the signatures of a Response say when checked against the certificate recorded with it (never its KeyInfo); empty for other messages.</summary>
-    private static string? SignatureSummary(SamlMessageRecord message)
-    {
-        if (message.Kind != SamlMessageKind.Response || message.CertificatePem is null)
-        {
-            return null;
-        }
-        try
-        {
-            using var certificate = X509Certificate2.CreateFromPem(message.CertificatePem);
-            var report = SignatureVerifier.Verify(message.Xml, certificate);
-            return $"Response {report.Response.ToString().ToLowerInvariant()}, Assertion {report.Assertion.ToString().ToLowerInvariant()} (checked against the application's certificate, never the message's KeyInfo)";
-        }
-        catch (Exception ex) when (ex is CryptographicException or XmlException or SamlMessageException or InvalidOperationException)
-        {
-            return $"not verifiable ({ex.Message})";
-        }
-    }
 
     /// <summary>An indented copy for reading only; the signed bytes are in the artifact file.</summary>
     private static string IndentXml(byte[] xml)

@@ -76,6 +76,20 @@ public sealed class RunFolderTests
     }
 
     [Test]
+    public async Task HtmlData_ShowsTheSignatureVerdictRecordedAtCapture_NeverVerifiesAgain()
+    {
+        var run = await SampleRun.BuildAsync();
+        var step = run.Scenarios[0].Steps[0];
+        var recorded = step.Evidence.SamlMessages[0] with { CertificatePem = "not a certificate", Signatures = "Response valid, Assertion valid (recorded)" };
+        run = run with { Scenarios = [run.Scenarios[0] with { Steps = [step with { Evidence = step.Evidence with { SamlMessages = [recorded] } }] }, .. run.Scenarios.Skip(1)] };
+
+        var saml = ReportData.Of(run, new Dictionary<Conformance.Core.Saml.SamlMessageRecord, SavedSamlMessage>()).Bodies
+            .Select(ReportData.Unpack).SelectMany(b => b.Steps).SelectMany(st => st.Saml).Single();
+
+        Assert.That(saml.Signatures, Is.EqualTo("Response valid, Assertion valid (recorded)"));
+    }
+
+    [Test]
     public async Task HtmlData_CutsALongBodyAndPointsToTheHar()
     {
         var run = await SampleRun.BuildAsync();

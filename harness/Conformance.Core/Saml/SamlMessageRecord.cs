@@ -34,6 +34,12 @@ public sealed record SamlMessageRecord
 
     public string? RelayState { get; init; }
     public string? ApplicationId { get; init; }
+
+    /// <summary>
+    /// What the signatures of a Response said when it was captured, checked against <see cref="CertificatePem"/>
+    /// (never its KeyInfo); null for other messages. Reports show it as recorded, they never verify again.
+    /// </summary>
+    public string? Signatures { get; init; }
     public required DateTimeOffset At { get; init; }
 }
 

@@ -32,6 +32,24 @@ public sealed record SignatureReport
 /// </summary>
 public static class SignatureVerifier
 {
+    /// <summary>
+    /// What a Response's signatures say, in one sentence for a reader, checked against the certificate given (the
+    /// application's, never the message's KeyInfo); a message that cannot be checked says why.
+    /// </summary>
+    public static string Describe(byte[] responseXml, string certificatePem)
+    {
+        try
+        {
+            using var certificate = X509Certificate2.CreateFromPem(certificatePem);
+            var report = Verify(responseXml, certificate);
+            return $"Response {report.Response.ToString().ToLowerInvariant()}, Assertion {report.Assertion.ToString().ToLowerInvariant()} (checked against the application's certificate, never the message's KeyInfo)";
+        }
+        catch (Exception ex) when (ex is CryptographicException or XmlException or SamlMessageException or InvalidOperationException)
+        {
+            return $"not verifiable ({ex.Message})";
+        }
+    }
+
     public static SignatureReport Verify(byte[] responseXml, X509Certificate2 trusted)
     {
         ArgumentNullException.ThrowIfNull(trusted);

@@ -205,7 +205,14 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
 
     public void Record(HttpExchange exchange) => Exchanges.Add(exchange);
 
-    public void Record(SamlMessageRecord message) => SamlMessages.Add(message);
+    /// <summary>Keeps the message as evidence, with a Response's signature verdict taken now, while the message is fresh.</summary>
+    public void Record(SamlMessageRecord message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        SamlMessages.Add(message is { Kind: SamlMessageKind.Response, CertificatePem: { } pem }
+            ? message with { Signatures = Conformance.Saml.Signing.SignatureVerifier.Describe(message.Xml, pem) }
+            : message);
+    }
 
     public void Note(string text) => Notes.Add(Redactor.Redact(text) ?? "");
 

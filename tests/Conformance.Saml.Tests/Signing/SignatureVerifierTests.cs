@@ -35,6 +35,20 @@ public class SignatureVerifierTests
     }
 
     [Test]
+    public void Describe_SignedBoth_SaysBothAreValidAgainstTheCertificateGiven() =>
+        Assert.That(SignatureVerifier.Describe(Signed(), TestKeys.App.Certificate.ExportCertificatePem()),
+            Is.EqualTo("Response valid, Assertion valid (checked against the application's certificate, never the message's KeyInfo)"));
+
+    [Test]
+    public void Describe_OneSignedByteFlipped_SaysBothAreInvalid() =>
+        Assert.That(SignatureVerifier.Describe(FlipOneSignedByte(Signed()), TestKeys.App.Certificate.ExportCertificatePem()),
+            Does.StartWith("Response invalid, Assertion invalid"));
+
+    [Test]
+    public void Describe_NotXml_SaysItCannotBeVerified() =>
+        Assert.That(SignatureVerifier.Describe("not xml"u8.ToArray(), TestKeys.App.Certificate.ExportCertificatePem()), Does.StartWith("not verifiable ("));
+
+    [Test]
     public void Verify_OneSignedByteFlipped_IsInvalid()
     {
         var report = SignatureVerifier.Verify(FlipOneSignedByte(Signed()), TestKeys.App.Certificate);
