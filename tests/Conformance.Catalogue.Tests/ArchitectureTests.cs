@@ -35,6 +35,17 @@ public sealed class ArchitectureTests
     }
 
     [Test]
+    public void ProductionProjects_ShowTheirInternalsOnlyToTestsAndTheBench()
+    {
+        var friends = Directory.EnumerateFiles(Catalogue.Root, "*.csproj", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(p => XDocument.Load(p).Descendants("InternalsVisibleTo").Select(f => $"{Path.GetFileNameWithoutExtension(p)} → {f.Attribute("Include")!.Value}"));
+
+        Assert.That(friends.Where(f => !f.EndsWith(".Tests", StringComparison.Ordinal) && !f.EndsWith("Conformance.Bench", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
     public void NothingButTests_ReferencesTheCommandLine() =>
         Assert.That(References.Where(p => p.Value.Contains("Conformance.Cli")).Select(p => p.Key), Is.Empty);
 
