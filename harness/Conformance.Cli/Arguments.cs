@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Conformance.Results;
 using Conformance.Scenarios.Loading;
-using Conformance.Scenarios.Model;
 
 namespace Conformance.Cli;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Conformance.Results;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Conformance.Core.Directories;
 using Conformance.Core.Http;
+using Conformance.Results;
 using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps;
 using Conformance.Scenarios.Targets;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Conformance.Core.Directories;
+using Conformance.Results;
 using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
 using Conformance.Scenarios.Running;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
 using Conformance.Reporting;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Cli;
 
@@ -41,7 +41,7 @@ internal static class ReportMerge
         {
             throw Arguments.Bad(duplicate.Key, $"scenario '{duplicate.Key}' ran in more than one of the merged runs: {string.Join(", ", duplicate.Select(d => d.RunId))}");
         }
-        return first with
+        var merged = first with
         {
             RunId = runId,
             Start = runs.Min(r => r.Start),
@@ -51,6 +51,7 @@ internal static class ReportMerge
             Interrupted = runs.Any(r => r.Interrupted),
             Scenarios = [.. runs.SelectMany(r => r.Scenarios).OrderBy(s => s.Id, StringComparer.Ordinal)],
         };
+        return merged with { Guide = Scenarios.Loading.GuideReading.Of(merged) };
     }
 
     /// <summary>Shards of one plan are merged whole: 2 of 3 would be a report of a run that never was, labelled complete.</summary>

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Conformance.Core.Http;
-using Conformance.Scenarios;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Reporting;
 
@@ -15,11 +14,11 @@ public static class HarWriter
         foreach (var scenario in run.Scenarios)
         {
             var exchanges = scenario.Steps.SelectMany(s => s.Evidence.Exchanges).ToList();
-            RunFolder.WriteText(folder, $"har/{RunFolder.FileName(scenario.Id)}.har", Render(exchanges).ToJsonString(ReportJson.Options));
+            RunFolder.WriteText(folder, $"har/{RunFolder.FileName(scenario.Id)}.har", Render(exchanges, run.HarnessVersion).ToJsonString(ReportJson.Options));
         }
     }
 
-    public static JsonObject Render(IReadOnlyList<HttpExchange> exchanges)
+    public static JsonObject Render(IReadOnlyList<HttpExchange> exchanges, string harnessVersion)
     {
         ArgumentNullException.ThrowIfNull(exchanges);
         return new JsonObject
@@ -27,7 +26,7 @@ public static class HarWriter
             ["log"] = new JsonObject
             {
                 ["version"] = "1.2",
-                ["creator"] = new JsonObject { ["name"] = "conformance-suite", ["version"] = HarnessInfo.Version },
+                ["creator"] = new JsonObject { ["name"] = "conformance-suite", ["version"] = harnessVersion },
                 ["pages"] = new JsonArray(),
                 ["entries"] = new JsonArray([.. exchanges.Select(Entry)]),
             },

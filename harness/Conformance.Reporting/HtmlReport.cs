@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Conformance.Core.Saml;
-using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Reporting;
 
@@ -116,8 +115,8 @@ public static class HtmlReport
     /// <summary>The whole guide, line by line: what this run checked, and for every other line why not.</summary>
     private static void Guide(StringBuilder h, RunResult run)
     {
-        var lines = GuideLines.Of(run);
-        var (checkedLines, testable) = GuideLines.Share(lines);
+        var lines = run.Guide;
+        var (checkedLines, testable) = run.GuideShare();
         h.Append(CultureInfo.InvariantCulture, $"<section><details><summary><h2>The guide, line by line</h2> <span class=\"muted\">{checkedLines} of {testable} testable lines checked in this run</span></summary><table class=\"summary\" id=\"guide\"><thead><tr><th>line</th><th>text</th><th>status</th></tr></thead><tbody>");
         foreach (var line in lines)
         {

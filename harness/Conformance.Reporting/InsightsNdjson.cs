@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Reporting;
 

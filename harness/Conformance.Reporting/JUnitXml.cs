@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Reporting;
 
@@ -112,7 +112,7 @@ public static class JUnitXml
         return text.ToString();
     }
 
-    internal static string Area(Scenarios.Model.Area area) => area.ToString().ToLowerInvariant();
+    internal static string Area(Area area) => area.ToString().ToLowerInvariant();
 
     private static string Upper(Outcome o) => o.ToString().ToUpperInvariant();
 

@@ -7,10 +7,9 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using Conformance.Core.Http;
 using Conformance.Core.Saml;
+using Conformance.Results;
 using Conformance.Saml.Bindings;
 using Conformance.Saml.Protocol;
-using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
 
 namespace Conformance.Reporting;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Saml;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Reporting;
 
@@ -51,8 +51,8 @@ public static class ResultsJson
     /// <summary>Every line of the guide with what this run did about it, and the share of testable lines checked.</summary>
     private static JsonObject Guide(RunResult run)
     {
-        var lines = GuideLines.Of(run);
-        var (checkedLines, testable) = GuideLines.Share(lines);
+        var lines = run.Guide;
+        var (checkedLines, testable) = run.GuideShare();
         return new JsonObject
         {
             ["testableLines"] = testable,

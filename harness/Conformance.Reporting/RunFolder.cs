@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Conformance.Core.Saml;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Reporting;
 

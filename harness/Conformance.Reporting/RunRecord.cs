@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Reporting;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Reporting;
 
@@ -23,7 +22,7 @@ public sealed record RunScope(int Scenarios, int Evaluated, IReadOnlyList<(strin
                 .Select(g => (g.Key, g.Count()))],
             GuideLines(run.Scenarios),
             GuideLines(evaluated),
-            Reporting.GuideLines.Share(Reporting.GuideLines.Of(run)).Testable);
+            run.GuideShare().Testable);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Reporting;
 

@@ -1,7 +1,6 @@
 using Conformance.Core.Http;
 using Conformance.Core.Saml;
-using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Browser.Tests;
 

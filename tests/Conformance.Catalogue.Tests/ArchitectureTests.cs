@@ -21,6 +21,8 @@ public sealed class ArchitectureTests
     [TestCase("Conformance.Scim", new[] { "Conformance.Core" }, TestName = "The SCIM engine knows no IdP or scenario")]
     [TestCase("Conformance.Browser", new[] { "Conformance.Core" }, TestName = "The browser driver knows no IdP or scenario")]
     [TestCase("Conformance.IdP", new[] { "Conformance.Core", "Conformance.Saml", "Conformance.Scim" }, TestName = "The IdP knows no scenario, browser or report")]
+    [TestCase("Conformance.Results", new[] { "Conformance.Core" }, TestName = "A run's results stand on their own")]
+    [TestCase("Conformance.Reporting", new[] { "Conformance.Results", "Conformance.Saml" }, TestName = "Reports read results, never the engine that produced them")]
     public void Project_ReferencesOnlyWhatTheArchitectureAllows(string project, string[] allowed) =>
         Assert.That(References[project], Is.SubsetOf(allowed), $"{project} references {string.Join(", ", References[project])}");
 

@@ -1,4 +1,4 @@
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Catalogue.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Catalogue.Tests;
 

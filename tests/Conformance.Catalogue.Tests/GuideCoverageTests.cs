@@ -1,5 +1,5 @@
+using Conformance.Results;
 using Conformance.Scenarios.Loading;
-using Conformance.Scenarios.Model;
 
 namespace Conformance.Catalogue.Tests;
 

@@ -1,5 +1,5 @@
 using Conformance.Core;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Catalogue.Tests;
 

@@ -2,10 +2,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Conformance.Core.Directories;
+using Conformance.Results;
 using Conformance.Scenarios.Data;
 using Conformance.Scenarios.Harness;
 using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
 
 namespace Conformance.Catalogue.Tests;
 

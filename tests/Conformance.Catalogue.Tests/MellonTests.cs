@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
-using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Catalogue.Tests;
 

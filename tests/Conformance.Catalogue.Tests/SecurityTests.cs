@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
+using Conformance.Results;
 using Conformance.Saml.Attacks;
-using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
 
 namespace Conformance.Catalogue.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Conformance.Reporting;
+using Conformance.Results;
 using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps;
 using Conformance.Scenarios.Targets;

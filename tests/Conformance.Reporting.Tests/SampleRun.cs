@@ -3,8 +3,7 @@ using System.Text;
 using Conformance.Core.Http;
 using Conformance.Core.Insights;
 using Conformance.Core.Saml;
-using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conformance.Reporting.Tests;
@@ -79,7 +78,7 @@ internal static class SampleRun
             Error = error,
             Location = location,
         };
-        return new RunResult
+        var run = new RunResult
         {
             RunId = "run-1",
             Seed = 7,
@@ -96,6 +95,7 @@ internal static class SampleRun
                 Scenario("security.crash", Area.Security, Outcome.Errored, [Step(Outcome.Errored, [], error: "harness error in 'x': NullReferenceException")]),
             ],
         };
+        return run with { Guide = Conformance.Scenarios.Loading.GuideReading.Of(run) };
     }
 
     private sealed class EchoHandler : HttpMessageHandler

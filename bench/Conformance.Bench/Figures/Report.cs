@@ -2,7 +2,7 @@ using System.Globalization;
 using Conformance.Bench.Reporting;
 using Conformance.Browser;
 using Conformance.Reporting;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 using Microsoft.Playwright;
 
 namespace Conformance.Bench.Figures;

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Conformance.Results;
 using Conformance.Saml.Metadata;
 using Conformance.Saml.Signing;
 using Conformance.Scenarios.Loading;
-using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Targets;
 
 namespace Conformance.Scenarios.Harness;

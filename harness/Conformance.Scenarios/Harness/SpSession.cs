@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using BlueJeans.Stub;
 using Conformance.Core.Http;
+using Conformance.Results;
 using Conformance.Scenarios.Loading;
-using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Targets;
 

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
+using Conformance.Results;
 using Conformance.Scenarios.Loading;
-using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Targets;
 
 namespace Conformance.Scenarios.Harness;

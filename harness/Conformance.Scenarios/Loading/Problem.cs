@@ -1,4 +1,4 @@
-using Conformance.Scenarios.Model;
+using Conformance.Results;
 
 namespace Conformance.Scenarios.Loading;
 

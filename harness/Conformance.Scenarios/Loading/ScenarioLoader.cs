@@ -1,3 +1,4 @@
+using Conformance.Results;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Steps;
 using YamlDotNet.RepresentationModel;

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Results;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Steps;
 

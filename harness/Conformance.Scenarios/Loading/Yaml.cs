@@ -1,3 +1,4 @@
+using Conformance.Results;
 using Conformance.Scenarios.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

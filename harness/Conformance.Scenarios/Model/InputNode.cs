@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Conformance.Results;
 
 namespace Conformance.Scenarios.Model;
 

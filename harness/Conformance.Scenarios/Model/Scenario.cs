@@ -1,3 +1,5 @@
+using Conformance.Results;
+
 namespace Conformance.Scenarios.Model;
 
 /// <summary>A scenario file, loaded and validated.</summary>

@@ -1,6 +1,6 @@
 using System.ComponentModel;
+using Conformance.Results;
 using Conformance.Scenarios.Loading;
-using Conformance.Scenarios.Results;
 
 namespace Conformance.Scenarios.Running;
 

@@ -1,5 +1,5 @@
+using Conformance.Results;
 using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
 
 namespace Conformance.Scenarios.Running;
 

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Conformance.Core.Http;
+using Conformance.Results;
 using Conformance.Scenarios.Checks;
 using Conformance.Scenarios.Data;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
 using Conformance.Scenarios.Steps;
 using Conformance.Scenarios.Targets;
 
@@ -53,7 +53,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
             }
         }
         await Task.WhenAll(workers.Select(WorkAsync)).ConfigureAwait(false);
-        return new RunResult
+        var run = new RunResult
         {
             RunId = runId,
             Seed = options.Seed,
@@ -67,6 +67,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
             Shard = options.Shard,
             Interrupted = cancellationToken.IsCancellationRequested,
         };
+        return run with { Guide = GuideReading.Of(run) };
     }
 
     public async Task<ScenarioResult> RunScenarioAsync(Scenario scenario, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Conformance.Results;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Model;
 

@@ -16,7 +16,7 @@ public sealed class UsernameLimitTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Outcome, Is.EqualTo(Conformance.Scenarios.Results.Outcome.Failed), Catalogue.Describe(result));
+            Assert.That(result.Outcome, Is.EqualTo(Conformance.Results.Outcome.Failed), Catalogue.Describe(result));
             Assert.That(Misbehaviour.FailedChecks(result), Does.ContainKey("A userName one character longer is refused"), Catalogue.Describe(result));
         });
     }

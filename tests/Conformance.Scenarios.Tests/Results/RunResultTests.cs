@@ -1,5 +1,4 @@
-using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
 namespace Conformance.Scenarios.Tests.Results;
 

@@ -1,6 +1,6 @@
+using Conformance.Results;
 using Conformance.Scenarios.Checks;
 using Conformance.Scenarios.Loading;
-using Conformance.Scenarios.Results;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps;
 using Conformance.Scenarios.Targets;
@@ -136,7 +136,7 @@ public sealed class ScenarioRunnerTests
     [Test]
     public void CheckResult_ByDefault_IsFailed()
     {
-        var check = new CheckResult { Name = "n", Condition = "c", Severity = Model.Severity.Failure, Expected = "x", Location = new Model.SourceLocation("f", 1, 1) };
+        var check = new CheckResult { Name = "n", Condition = "c", Severity = Conformance.Results.Severity.Failure, Expected = "x", Location = new Conformance.Results.SourceLocation("f", 1, 1) };
 
         Assert.That(check.Outcome, Is.EqualTo(Outcome.Failed));
     }

@@ -1,3 +1,4 @@
+using Conformance.Results;
 using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;

@@ -1,4 +1,4 @@
-namespace Conformance.Scenarios.Model;
+namespace Conformance.Results;
 
 /// <summary>The report's top-level grouping (and the JUnit testsuite).</summary>
 public enum Area

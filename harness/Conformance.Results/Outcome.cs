@@ -1,4 +1,4 @@
-namespace Conformance.Scenarios.Results;
+namespace Conformance.Results;
 
 /// <summary>Ordered from best to worst, so that a parent's outcome is the maximum of its children's.</summary>
 public enum Outcome

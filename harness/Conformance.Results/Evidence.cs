@@ -2,7 +2,7 @@ using Conformance.Core.Http;
 using Conformance.Core.Insights;
 using Conformance.Core.Saml;
 
-namespace Conformance.Scenarios.Results;
+namespace Conformance.Results;
 
 /// <summary>What was observed while a step ran, attached where it was observed.</summary>
 public sealed record Evidence

@@ -1,4 +1,4 @@
-namespace Conformance.Scenarios.Results;
+namespace Conformance.Results;
 
 public sealed record RunResult
 {
@@ -19,6 +19,13 @@ public sealed record RunResult
 
     /// <summary>True when the run was stopped (Ctrl+C, crash) before every scenario ran.</summary>
     public bool Interrupted { get; init; }
+
+    /// <summary>Every line of the guide with what this run did about it, read when the run ended.</summary>
+    public IReadOnlyList<GuideLine> Guide { get; init; } = [];
+
+    /// <summary>The guide's testable lines (all but the not-testable ones) and how many of them this run checked.</summary>
+    public (int Checked, int Testable) GuideShare() =>
+        (Guide.Count(l => l.Verdict == GuideLineVerdict.Checked), Guide.Count(l => l.Verdict != GuideLineVerdict.NotTestable));
 
     public Outcome Outcome => Scenarios.Count == 0 ? Outcome.Skipped : Scenarios.Max(s => s.Outcome);
 

@@ -1,36 +1,13 @@
-using Conformance.Scenarios.Loading;
-using Conformance.Scenarios.Model;
-using Conformance.Scenarios.Results;
+using Conformance.Results;
 
-namespace Conformance.Reporting;
-
-/// <summary>What a run says about one line of the guide.</summary>
-public enum GuideLineVerdict
-{
-    /// <summary>Quoted by a scenario or check this run evaluated against the SP.</summary>
-    Checked,
-
-    /// <summary>Quoted only by scenarios or checks of this run that were skipped (the reason is theirs).</summary>
-    NotEvaluated,
-
-    /// <summary>Quoted by scenarios of the catalogue this run did not select.</summary>
-    NotSelected,
-
-    /// <summary>Testable, covered by no scenario yet (docs/seed/guide-coverage.yaml).</summary>
-    NotCovered,
-
-    /// <summary>No behaviour to check (docs/seed/guide-coverage.yaml).</summary>
-    NotTestable,
-}
-
-/// <summary>One guide line as a report shows it.</summary>
-public sealed record GuideLine(int Line, string Text, GuideLineVerdict Verdict, string? Reason, IReadOnlyList<string> Scenarios);
+namespace Conformance.Scenarios.Loading;
 
 /// <summary>
 /// Every line of the guide with what this run did about it, so a report shows the whole guide — what was checked and
-/// what was not, and why — not only the lines its scenarios quote.
+/// what was not, and why — not only the lines its scenarios quote. Read when the run ends (and when shards are merged)
+/// and kept in the run's result, so a report needs nothing of the guide itself.
 /// </summary>
-public static class GuideLines
+public static class GuideReading
 {
     public static IReadOnlyList<GuideLine> Of(RunResult run)
     {
@@ -54,13 +31,6 @@ public static class GuideLines
                 ? new GuideLine(line, text, note.Status == GuideLineStatus.NotTestable ? GuideLineVerdict.NotTestable : GuideLineVerdict.NotCovered, note.Reason, [])
                 : new GuideLine(line, text, GuideLineVerdict.NotSelected, "quoted by scenarios this run did not select", []);
         })];
-    }
-
-    /// <summary>The testable lines (all but the not-testable ones) and how many of them this run checked.</summary>
-    public static (int Checked, int Testable) Share(IReadOnlyList<GuideLine> lines)
-    {
-        ArgumentNullException.ThrowIfNull(lines);
-        return (lines.Count(l => l.Verdict == GuideLineVerdict.Checked), lines.Count(l => l.Verdict != GuideLineVerdict.NotTestable));
     }
 
     private static Dictionary<int, List<string>> Quotes(IEnumerable<ScenarioResult> scenarios, bool evaluatedChecksOnly)

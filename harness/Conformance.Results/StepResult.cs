@@ -1,6 +1,4 @@
-using Conformance.Scenarios.Model;
-
-namespace Conformance.Scenarios.Results;
+namespace Conformance.Results;
 
 public sealed record StepResult
 {

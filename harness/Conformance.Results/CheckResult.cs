@@ -1,6 +1,4 @@
-using Conformance.Scenarios.Model;
-
-namespace Conformance.Scenarios.Results;
+namespace Conformance.Results;
 
 /// <summary>
 /// The result of one check. It is <see cref="Outcome.Failed"/> until the condition was evaluated and

@@ -1,4 +1,4 @@
-namespace Conformance.Scenarios.Model;
+namespace Conformance.Results;
 
 public enum RequirementSource
 {
