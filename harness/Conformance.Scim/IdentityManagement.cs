@@ -25,7 +25,7 @@ public sealed class IdentityManagement : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _pipeline = ScimClient.Pipeline(options.Engine, options.Time, options.Redactor);
-        _http = new HttpClient(new CapturingHandler(options.Exchanges, options.Redactor, options.Time, "scim")
+        _http = new HttpClient(new CapturingHandler(options.Exchanges, options.Redactor, options.Time, Channels.Scim)
         {
             InnerHandler = new SocketsHttpHandler
             {

@@ -15,7 +15,7 @@ public sealed record HttpExchange
 
     public required string Id { get; init; }
 
-    /// <summary>Which part of the harness spoke: "scim", "saml", "browser", "control".</summary>
+    /// <summary>Which part of the harness spoke: one of <see cref="Channels"/>.</summary>
     public required string Channel { get; init; }
 
     public required DateTimeOffset StartedAt { get; init; }

@@ -67,7 +67,7 @@ public sealed class SsoUserAgent : IDisposable
             UseCookies = true,
             CookieContainer = Cookies,
         };
-        _http = new HttpClient(new CapturingHandler(sink, redactor, time, "saml") { InnerHandler = network })
+        _http = new HttpClient(new CapturingHandler(sink, redactor, time, Channels.Saml) { InnerHandler = network })
         {
             Timeout = TimeSpan.FromSeconds(30),
         };

@@ -19,7 +19,7 @@ public sealed class SpControl(Uri baseUrl, HttpMessageHandler handler, TimeSpan 
     public static SpControl Create(Targets.ControlSpec control, IExchangeSink sink, Redactor redactor, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(control);
-        return new(new Uri(control.BaseUrl), new CapturingHandler(sink, redactor, time, "control") { InnerHandler = new SocketsHttpHandler() }, TimeSpan.FromSeconds(control.TimeoutSeconds));
+        return new(new Uri(control.BaseUrl), new CapturingHandler(sink, redactor, time, Channels.Control) { InnerHandler = new SocketsHttpHandler() }, TimeSpan.FromSeconds(control.TimeoutSeconds));
     }
 
     public Task ResetAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Post, "reset", null, cancellationToken);

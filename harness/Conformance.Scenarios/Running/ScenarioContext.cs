@@ -136,7 +136,7 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
     /// <summary>The SP's control API, for targets that offer one; a step that needs it is skipped on any other.</summary>
     public Harness.SpControl SpControl
     {
-        get => _spControl ?? throw new CapabilityMissingException("control", "this step sets or reads SP-side state through the SP's control API");
+        get => _spControl ?? throw new CapabilityMissingException(Capability.Control, "this step sets or reads SP-side state through the SP's control API");
         internal set => _spControl = value;
     }
 
@@ -162,7 +162,7 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
     /// </summary>
     public ScimAdminClient SpScimClient(string channel)
     {
-        var scim = Target.Scim ?? throw new CapabilityMissingException("scim", "the step talks to the SP's SCIM API");
+        var scim = Target.Scim ?? throw new CapabilityMissingException(Capability.Scim, "the step talks to the SP's SCIM API");
         Redactor.AddSecret(scim.Token);
         return new ScimAdminClient(new Uri(scim.BaseUrl), scim.Token, Harness.HarnessEnvironment.EngineOptions(scim), this, Redactor, Time, channel);
     }

@@ -12,7 +12,7 @@ namespace Conformance.Scenarios.Running;
 /// </summary>
 internal static class ScimCleanup
 {
-    public const string Channel = "cleanup";
+    public const string Channel = Channels.Cleanup;
 
     public sealed record Result(int Removed, IReadOnlyList<string> Leftovers);
 

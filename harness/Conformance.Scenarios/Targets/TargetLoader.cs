@@ -144,31 +144,31 @@ public static partial class TargetLoader
         var caps = new HashSet<string>(StringComparer.Ordinal);
         if (target.Scim is { } scim)
         {
-            caps.Add("scim");
-            if (scim.Groups) { caps.Add("scim.groups"); }
-            if (scim.PasswordSync) { caps.Add("scim.password-sync"); }
+            caps.Add(Capability.Scim);
+            if (scim.Groups) { caps.Add(Capability.ScimGroups); }
+            if (scim.PasswordSync) { caps.Add(Capability.ScimPasswordSync); }
         }
         if (target.Saml is { } saml)
         {
-            caps.Add("saml");
-            if (saml.LoginUrl is not null) { caps.Add("saml.sp-initiated"); }
-            if (saml.SloUrl is not null) { caps.Add("saml.slo"); }
-            if (saml.Session?.Url is not null) { caps.Add("saml.session-page"); }
-            if (saml.Links?.PasswordChange is not null) { caps.Add("saml.links.password-change"); }
-            if (saml.Links?.Logout is not null) { caps.Add("saml.links.logout"); }
-            if (saml.UserIdFromNameId) { caps.Add("saml.user-id-from-name-id"); }
-            if (saml.WantAssertionsSigned) { caps.Add("saml.want-assertions-signed"); }
-            if (saml.WantResponseSigned) { caps.Add("saml.want-response-signed"); }
+            caps.Add(Capability.Saml);
+            if (saml.LoginUrl is not null) { caps.Add(Capability.SamlSpInitiated); }
+            if (saml.SloUrl is not null) { caps.Add(Capability.SamlSlo); }
+            if (saml.Session?.Url is not null) { caps.Add(Capability.SamlSessionPage); }
+            if (saml.Links?.PasswordChange is not null) { caps.Add(Capability.SamlPasswordChangeLink); }
+            if (saml.Links?.Logout is not null) { caps.Add(Capability.SamlLogoutLink); }
+            if (saml.UserIdFromNameId) { caps.Add(Capability.SamlUserIdFromNameId); }
+            if (saml.WantAssertionsSigned) { caps.Add(Capability.SamlWantAssertionsSigned); }
+            if (saml.WantResponseSigned) { caps.Add(Capability.SamlWantResponseSigned); }
         }
-        if (target.Profile is { } profile) { caps.Add("profile." + profile); }
-        if (target.Limits.UserNameMaxLength is not null) { caps.Add("limits.username-length"); }
-        if (target.Limits.RecordingsOnDeprovision is not null) { caps.Add("limits.recordings"); }
+        if (target.Profile is { } profile) { caps.Add(Capability.OfProfile(profile)); }
+        if (target.Limits.UserNameMaxLength is not null) { caps.Add(Capability.LimitsUsernameLength); }
+        if (target.Limits.RecordingsOnDeprovision is not null) { caps.Add(Capability.LimitsRecordings); }
         if (target.Control is { } control)
         {
-            caps.Add("control");
+            caps.Add(Capability.Control);
             foreach (var c in control.Capabilities)
             {
-                caps.Add("control." + c);
+                caps.Add(Capability.OfControl(c));
             }
         }
         return caps;

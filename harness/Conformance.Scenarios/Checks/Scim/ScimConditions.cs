@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
+using Conformance.Core.Http;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Targets;
 using Conformance.Scim;
 using Conformance.Scim.Import;
 
@@ -35,10 +37,10 @@ public sealed record SpUserInput
 /// </summary>
 public sealed class SpUser : Condition<SpUserInput>
 {
-    public const string Channel = "sp-read";
+    public const string Channel = Channels.SpRead;
 
     public override string Name => "sp.user";
-    public override IReadOnlyList<string> Needs => ["scim"];
+    public override IReadOnlyList<string> Needs => [Capability.Scim];
     public override string Description => "The SP's stored user (or one attribute of it); null when the SP has no such user.";
 
     protected override async Task<Observation> ObserveAsync(SpUserInput input, ScenarioContext context, CancellationToken cancellationToken)
@@ -65,7 +67,7 @@ public sealed class SpUser : Condition<SpUserInput>
 
     private static Task<JsonNode?> ControlAsync(SpUserInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        context.Require("control.users", $"'{input.Path ?? "the user"}' is only visible to the SP's own admin");
+        context.Require(Capability.OfControl("users"), $"'{input.Path ?? "the user"}' is only visible to the SP's own admin");
         return context.SpControl.GetUserAsync(input.User, cancellationToken);
     }
 
@@ -123,7 +125,7 @@ public sealed class ScimRequests : Condition<ScimRequestsInput>
 
     protected override Task<Observation> ObserveAsync(ScimRequestsInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
-        var scim = (input.ThisStep ? context.Exchanges.Since(context.StepExchangesStart) : context.Exchanges.All).Where(e => e.Channel == "scim").ToList();
+        var scim = (input.ThisStep ? context.Exchanges.Since(context.StepExchangesStart) : context.Exchanges.All).Where(e => e.Channel == Channels.Scim).ToList();
         var matching = scim.Where(e =>
             (input.Method is null || string.Equals(e.Method, input.Method, StringComparison.OrdinalIgnoreCase))
             && (input.Path is null || new Uri(e.Url).AbsolutePath.Contains(input.Path, StringComparison.Ordinal))

@@ -3,11 +3,13 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml;
+using Conformance.Core.Http;
 using Conformance.Saml.Signing;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Apps;
 using Conformance.Scenarios.Steps.Sso;
+using Conformance.Scenarios.Targets;
 
 namespace Conformance.Scenarios.Checks.Sso;
 
@@ -228,7 +230,7 @@ public sealed class SpSessions : Condition<SessionsInput>
 {
     public override string Name => "sp.sessions";
     public override Observed Observes => Observed.Number;
-    public override IReadOnlyList<string> Needs => ["control.sessions"];
+    public override IReadOnlyList<string> Needs => [Capability.OfControl("sessions")];
     public override string Description => "How many sessions the SP opened (optionally for one user), from its control API.";
 
     protected override async Task<Observation> ObserveAsync(SessionsInput input, ScenarioContext context, CancellationToken cancellationToken)
@@ -252,7 +254,7 @@ public sealed record SpSamlPageInput
 public sealed class SpSamlPageCondition : Condition<SpSamlPageInput>
 {
     public override string Name => "sp.saml-settings";
-    public override IReadOnlyList<string> Needs => ["control.saml"];
+    public override IReadOnlyList<string> Needs => [Capability.OfControl(Capability.Saml)];
     public override string Description => "A field of the SP's SAML settings page as saved by sp.configure-saml.";
 
     protected override Task<Observation> ObserveAsync(SpSamlPageInput input, ScenarioContext context, CancellationToken cancellationToken)
@@ -273,7 +275,7 @@ public sealed class IdpCertificateConsistent : Condition<AppInput>
     protected override async Task<Observation> ObserveAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         var idp = context.Idp;
-        using var http = context.EvidenceClient("saml");
+        using var http = context.EvidenceClient(Channels.Saml);
         var pem = await http.GetStringAsync(new Uri(idp.CertificateUrl(input.App)), cancellationToken).ConfigureAwait(false);
         var metadata = SafeXmlDocument.Load(await http.GetStringAsync(new Uri(idp.MetadataUrl(input.App)), cancellationToken).ConfigureAwait(false));
         using var downloaded = X509Certificate2.CreateFromPem(pem);

@@ -4,6 +4,7 @@ using Conformance.IdP;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Portal;
+using Conformance.Scenarios.Targets;
 
 namespace Conformance.Scenarios.Steps.Browser;
 
@@ -39,7 +40,7 @@ public enum SpLink
 public sealed class BrowserIdpLogin : StepAction<BrowserLoginInput>
 {
     public override string Name => "browser.idp-login";
-    public override IReadOnlyList<string> Needs => ["saml"];
+    public override IReadOnlyList<string> Needs => [Capability.Saml];
     public override string Description => "In a real browser: user console → sign in → click the application's tile → the SP's page (screenshots, trace).";
 
     protected override Task ExecuteAsync(BrowserLoginInput input, ScenarioContext context, CancellationToken cancellationToken) =>
@@ -51,7 +52,7 @@ public sealed class BrowserIdpLogin : StepAction<BrowserLoginInput>
 public sealed class BrowserSpLogin : StepAction<BrowserLoginInput>
 {
     public override string Name => "browser.sp-login";
-    public override IReadOnlyList<string> Needs => ["saml", "saml.sp-initiated"];
+    public override IReadOnlyList<string> Needs => [Capability.Saml, Capability.SamlSpInitiated];
     public override string Description => "In a real browser: the SP's login link → the IdP's login form → credentials → back to the SP (screenshots, trace).";
 
     protected override Task ExecuteAsync(BrowserLoginInput input, ScenarioContext context, CancellationToken cancellationToken) =>
@@ -70,8 +71,8 @@ internal static class BrowserRun
         var follow = input.Follow switch
         {
             null => null,
-            SpLink.PasswordChange => Required(links?.PasswordChange, "saml.links.password-change", "the SP's link to change the password"),
-            _ => Required(links?.Logout, "saml.links.logout", "the SP's sign-out link"),
+            SpLink.PasswordChange => Required(links?.PasswordChange, Capability.SamlPasswordChangeLink, "the SP's link to change the password"),
+            _ => Required(links?.Logout, Capability.SamlLogoutLink, "the SP's sign-out link"),
         };
         string Required(string? selector, string capability, string what)
         {

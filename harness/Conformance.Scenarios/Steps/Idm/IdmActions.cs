@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Portal;
+using Conformance.Scenarios.Targets;
 using Conformance.Scim;
 using Conformance.Scim.Import;
 
@@ -32,7 +33,7 @@ public sealed record IdmConfigureInput
 public sealed class IdmConfigure : StepAction<IdmConfigureInput>
 {
     public override string Name => "idm.configure";
-    public override IReadOnlyList<string> Needs => ["scim"];
+    public override IReadOnlyList<string> Needs => [Capability.Scim];
     public override string Description => "Fills the application's Identity Management tab (SCIM base URL, token key, groups, password sync).";
 
     protected override async Task ExecuteAsync(IdmConfigureInput input, ScenarioContext context, CancellationToken cancellationToken)

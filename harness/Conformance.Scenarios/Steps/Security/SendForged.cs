@@ -9,6 +9,7 @@ using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Sso;
+using Conformance.Scenarios.Targets;
 
 namespace Conformance.Scenarios.Steps.Security;
 
@@ -45,7 +46,7 @@ public sealed class SendForged : StepAction<SendForgedInput>
     private const string DefaultAttacker = "admin";
 
     public override string Name => "security.send-forged";
-    public override IReadOnlyList<string> Needs => ["saml"];
+    public override IReadOnlyList<string> Needs => [Capability.Saml];
 
     public override string Description => "Posts a forged SAML Response (one case of the security suite) for a user to the SP's ACS and records the SP's answer.";
 
@@ -82,7 +83,7 @@ public sealed class SendForged : StepAction<SendForgedInput>
         });
         Record(forged.Xml, forged.CertificatePem, expectAccepted: false);
 
-        var control = context.Capabilities.Contains("control.sessions") ? context.SpControl : null;
+        var control = context.Capabilities.Contains(Capability.OfControl("sessions")) ? context.SpControl : null;
         var victimUser = context.Directory.GetUser(input.User);
         var acs = new Uri(settings.AcsUrl);
         string?[] names = [forged.ImpersonatedNameId, SsoResult.NameIdOf(System.Text.Encoding.UTF8.GetString(forged.Xml)), victim.NameId, victimUser.Email, victimUser.Username];
@@ -145,8 +146,8 @@ public sealed class SendForged : StepAction<SendForgedInput>
     {
         var needed = attack.Precondition switch
         {
-            AttackPrecondition.TargetRequiresSignedAssertion => "saml.want-assertions-signed",
-            AttackPrecondition.TargetRequiresSignedResponse => "saml.want-response-signed",
+            AttackPrecondition.TargetRequiresSignedAssertion => Capability.SamlWantAssertionsSigned,
+            AttackPrecondition.TargetRequiresSignedResponse => Capability.SamlWantResponseSigned,
             _ => null,
         };
         if (needed is not null && !context.Capabilities.Contains(needed))

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Targets;
 
 namespace Conformance.Scenarios.Steps.Sp;
 
@@ -16,7 +17,7 @@ public sealed record RecordingsInput
 public sealed class SpSetRecordings : StepAction<RecordingsInput>
 {
     public override string Name => "sp.set-recordings";
-    public override IReadOnlyList<string> Needs => ["control.recordings"];
+    public override IReadOnlyList<string> Needs => [Capability.OfControl("recordings")];
     public override string Description => "Sets a user's recording count on the SP (control API).";
 
     protected override Task ExecuteAsync(RecordingsInput input, ScenarioContext context, CancellationToken cancellationToken) =>
@@ -51,7 +52,7 @@ public sealed record FaultInput
 public sealed class SpFault : StepAction<FaultInput>
 {
     public override string Name => "sp.fault";
-    public override IReadOnlyList<string> Needs => ["control.faults"];
+    public override IReadOnlyList<string> Needs => [Capability.OfControl("faults")];
     public override string Description => "Makes the SP misbehave on matching SCIM requests: a status (429 with Retry-After, 5xx), latency, a dropped connection, malformed JSON or a wrong content type.";
 
     protected override Task ExecuteAsync(FaultInput input, ScenarioContext context, CancellationToken cancellationToken)
@@ -93,7 +94,7 @@ public sealed record DefenceInput
 public sealed class SpDefence : StepAction<DefenceInput>
 {
     public override string Name => "sp.defence";
-    public override IReadOnlyList<string> Needs => ["control.defences"];
+    public override IReadOnlyList<string> Needs => [Capability.OfControl("defences")];
     public override string Description => "Switches one of the stub's rules off (or on again).";
 
     protected override Task ExecuteAsync(DefenceInput input, ScenarioContext context, CancellationToken cancellationToken) =>
@@ -104,7 +105,7 @@ public sealed class SpDefence : StepAction<DefenceInput>
 public sealed class SpGenerateToken : StepAction<NoInputs>
 {
     public override string Name => "sp.generate-token";
-    public override IReadOnlyList<string> Needs => ["control.token"];
+    public override IReadOnlyList<string> Needs => [Capability.OfControl("token")];
     public override string Description =>
         "Generates a new SCIM token on the SP (the old one stops working); it is ${sp.newToken} afterwards. The target's token is put back after the scenario.";
 

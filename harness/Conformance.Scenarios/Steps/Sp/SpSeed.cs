@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Conformance.Core.Http;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Targets;
 using Conformance.Scim;
 
 namespace Conformance.Scenarios.Steps.Sp;
@@ -34,13 +36,13 @@ public sealed class SpSeed : StepAction<SpSeedInput>
     private const string GroupSchema = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
     public override string Name => "sp.seed";
-    public override IReadOnlyList<string> Needs => ["scim"];
+    public override IReadOnlyList<string> Needs => [Capability.Scim];
     public override string Description => "Creates users (some suspended) and groups directly in the SP, as if made there before the integration.";
 
     protected override async Task ExecuteAsync(SpSeedInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         // The SP's admin seeding its own tenant: not an IdP push, so kept out of scim.requests.
-        using var http = context.SpScimClient("control");
+        using var http = context.SpScimClient(Channels.Control);
         for (var i = 1; i <= input.Count; i++)
         {
             var userName = string.Create(CultureInfo.InvariantCulture, $"{input.Prefix}{i:D3}");

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
+using Conformance.Core.Http;
 using Conformance.IdP.Agent;
 using Conformance.IdP.Sso;
 using Conformance.Saml.Responses;
@@ -8,6 +9,7 @@ using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps.Apps;
 using Conformance.Scenarios.Steps.Portal;
+using Conformance.Scenarios.Targets;
 
 namespace Conformance.Scenarios.Steps.Sso;
 
@@ -48,7 +50,7 @@ public sealed record SsoConfigureInput
 public sealed class SsoConfigure : StepAction<SsoConfigureInput>
 {
     public override string Name => "sso.configure";
-    public override IReadOnlyList<string> Needs => ["saml"];
+    public override IReadOnlyList<string> Needs => [Capability.Saml];
     public override string Description => "Fills the application's SSO tab on the IdP (SP entity ID, ACS URL, Target URL, NameID, attributes, signing).";
 
     protected override Task ExecuteAsync(SsoConfigureInput input, ScenarioContext context, CancellationToken cancellationToken) =>
@@ -60,7 +62,7 @@ public sealed class SsoConfigure : StepAction<SsoConfigureInput>
             if (input.FromMetadata)
             {
                 var metadata = saml?.Metadata ?? throw new InvalidOperationException("the target declares no saml.metadata");
-                using var http = context.EvidenceClient("saml");
+                using var http = context.EvidenceClient(Channels.Saml);
                 settings = await idp.ConfigureSsoFromMetadataUrlAsync(input.App, new Uri(metadata), http, s => Apply(input, s), cancellationToken).ConfigureAwait(false);
             }
             else
@@ -90,7 +92,7 @@ public sealed class SsoConfigure : StepAction<SsoConfigureInput>
         string? metadata = null;
         if (input.FromMetadata)
         {
-            using var http = context.EvidenceClient("saml");
+            using var http = context.EvidenceClient(Channels.Saml);
             metadata = await http.GetStringAsync(new Uri(saml?.Metadata ?? throw new InvalidOperationException("the target declares no saml.metadata")), cancellationToken).ConfigureAwait(false);
         }
         var baseline = idp.FindSso(input.App) ?? new SsoSettings
@@ -168,7 +170,7 @@ public sealed class SpConfigureSaml : StepAction<SpSamlInput>
     protected override async Task ExecuteAsync(SpSamlInput input, ScenarioContext context, CancellationToken cancellationToken)
     {
         var idp = context.Idp;
-        if (!context.Capabilities.Contains("control.saml"))
+        if (!context.Capabilities.Contains(Capability.OfControl("saml")))
         {
             var deployed = context.Target.Saml;
             var trusted = context.Target.Idp?.App ?? new Targets.IdpSpec().App;
@@ -185,7 +187,7 @@ public sealed class SpConfigureSaml : StepAction<SpSamlInput>
             }.OfType<string>().ToList();
             if (differs.Count > 0)
             {
-                throw new CapabilityMissingException("control.saml", $"the scenario needs the SP's SAML settings changed ({string.Join(", ", differs)})");
+                throw new CapabilityMissingException(Capability.OfControl("saml"), $"the scenario needs the SP's SAML settings changed ({string.Join(", ", differs)})");
             }
             context.Note($"The SP as deployed trusts this IdP from its metadata ({idp.MetadataUrl(input.App)}), loaded once; its settings are not changed by the run.");
             return;
@@ -275,7 +277,7 @@ public sealed record SpLoginInput
 public sealed class SsoSpLogin : StepAction<SpLoginInput>
 {
     public override string Name => "sso.sp-login";
-    public override IReadOnlyList<string> Needs => ["saml", "saml.sp-initiated"];
+    public override IReadOnlyList<string> Needs => [Capability.Saml, Capability.SamlSpInitiated];
     public override string Description => "Opens the SP's login link, signs in at the IdP and follows the Response back (SP-initiated SSO, no browser).";
 
     protected override async Task ExecuteAsync(SpLoginInput input, ScenarioContext context, CancellationToken cancellationToken)
@@ -314,7 +316,7 @@ public sealed class SsoDeactivate : StepAction<AppAdminInput>
 public sealed class SsoReplaceCertificate : StepAction<AppInput>
 {
     public override string Name => "sso.replace-certificate";
-    public override IReadOnlyList<string> Needs => ["saml"];
+    public override IReadOnlyList<string> Needs => [Capability.Saml];
     public override string Description => "Replaces the application's IdP signing certificate without giving the new one to the SP.";
 
     protected override Task ExecuteAsync(AppInput input, ScenarioContext context, CancellationToken cancellationToken)

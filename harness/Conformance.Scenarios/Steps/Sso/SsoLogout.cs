@@ -1,5 +1,6 @@
 using Conformance.IdP.Agent;
 using Conformance.Scenarios.Running;
+using Conformance.Scenarios.Targets;
 
 namespace Conformance.Scenarios.Steps.Sso;
 
@@ -11,7 +12,7 @@ namespace Conformance.Scenarios.Steps.Sso;
 public sealed class SsoLogout : StepAction<LoginInput>
 {
     public override string Name => "sso.logout";
-    public override IReadOnlyList<string> Needs => ["saml", "saml.slo"];
+    public override IReadOnlyList<string> Needs => [Capability.Saml, Capability.SamlSlo];
     public override string Description => "Signs in, launches the application's tile, then signs out at the IdP (IdP-initiated single logout).";
 
     protected override async Task ExecuteAsync(LoginInput input, ScenarioContext context, CancellationToken cancellationToken)
