@@ -4,6 +4,7 @@ using Conformance.Scenarios.Loading;
 using Conformance.Scenarios.Model;
 using Conformance.Scenarios.Running;
 using Conformance.Scenarios.Steps;
+using Conformance.Scenarios.Targets;
 
 namespace Conformance.Cli;
 
@@ -26,7 +27,7 @@ internal static class Catalogue
         return Environment.CurrentDirectory;
     }
 
-    public static string DefaultTarget(string root) => Path.Combine(root, "mocks", "targets", "bluejeans-stub.yaml");
+    public static string DefaultTarget(string root) => Path.Combine(root, "mocks", "targets", TargetFile.EmbeddedStub + ".yaml");
 
     /// <summary>Scenario files under the given paths (files or folders), or the whole catalogue, as full paths.</summary>
     public static IReadOnlyList<string> Files(string root, IReadOnlyList<string> paths)

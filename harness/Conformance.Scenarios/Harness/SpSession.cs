@@ -55,7 +55,7 @@ public sealed class SpSession : IAsyncDisposable
         redactor.AddSecret(idp.Signing.PrivateKeyPem());
         try
         {
-            if (target.Embedded == "bluejeans-stub")
+            if (target.Embedded == TargetFile.EmbeddedStub)
             {
                 stub = await BlueJeansStub.StartAsync(new BlueJeansStubOptions { Port = 0, Redactor = redactor }, cancellationToken).ConfigureAwait(false);
                 values["baseUrl"] = stub.BaseUrl;

@@ -8,6 +8,9 @@ public sealed record TargetFile
     [Description("A name for reports, e.g. 'BlueJeans (embedded stub)'.")]
     public required string Name { get; init; }
 
+    /// <summary>The one SP the harness can start in-process, as <see cref="Embedded"/> names it.</summary>
+    public const string EmbeddedStub = "bluejeans-stub";
+
     [Description("An SP the harness starts in-process: 'bluejeans-stub'. Its URLs are then ${sp.baseUrl}, ${sp.token}.")]
     public string? Embedded { get; init; }
 

@@ -38,9 +38,9 @@ public static partial class TargetLoader
         }
         var root = Yaml.ToInputNode(stream.Documents[0].RootNode, path).MapScalars(s => s with { Value = ExpandEnvironment(s, environment, problems) });
         var target = (TargetFile)InputBinder.Bind(typeof(TargetFile), root, "the target file", problems);
-        if (target.Embedded is not null && target.Embedded != "bluejeans-stub")
+        if (target.Embedded is not null && target.Embedded != TargetFile.EmbeddedStub)
         {
-            problems.Add(new Problem(root.Location, $"unknown embedded SP '{target.Embedded}'; known: bluejeans-stub"));
+            problems.Add(new Problem(root.Location, $"unknown embedded SP '{target.Embedded}'; known: {TargetFile.EmbeddedStub}"));
         }
         CheckValues(root, problems);
         if (target.Control is { } control && root is InputNode.Mapping rootMap && rootMap["control"] is InputNode.Mapping controlMap)
