@@ -40,12 +40,6 @@ internal static partial class ReportData
     /// <summary>The page's one JSON blob, safe inside a script element (&lt;, &gt; and &amp; escaped).</summary>
     public static string Serialize(Page page) => JsonSerializer.Serialize(page, Json);
 
-    public static ScenarioBody Unpack(string packed)
-    {
-        using var gzip = new GZipStream(new MemoryStream(Convert.FromBase64String(packed)), CompressionMode.Decompress);
-        return JsonSerializer.Deserialize<ScenarioBody>(gzip, Json) ?? throw new InvalidDataException("an empty scenario body");
-    }
-
     private static string Pack(ScenarioBody body)
     {
         using var buffer = new MemoryStream();

@@ -66,7 +66,7 @@ public sealed class RunFolderTests
         var run = await SampleRun.BuildAsync();
 
         var saml = ReportData.Of(run, new Dictionary<Conformance.Core.Saml.SamlMessageRecord, SavedSamlMessage>()).Bodies
-            .Select(ReportData.Unpack).SelectMany(b => b.Steps).SelectMany(st => st.Saml).Single();
+            .Select(Unpack).SelectMany(b => b.Steps).SelectMany(st => st.Saml).Single();
 
         Assert.Multiple(() =>
         {
@@ -84,7 +84,7 @@ public sealed class RunFolderTests
         run = run with { Scenarios = [run.Scenarios[0] with { Steps = [step with { Evidence = step.Evidence with { SamlMessages = [recorded] } }] }, .. run.Scenarios.Skip(1)] };
 
         var saml = ReportData.Of(run, new Dictionary<Conformance.Core.Saml.SamlMessageRecord, SavedSamlMessage>()).Bodies
-            .Select(ReportData.Unpack).SelectMany(b => b.Steps).SelectMany(st => st.Saml).Single();
+            .Select(Unpack).SelectMany(b => b.Steps).SelectMany(st => st.Saml).Single();
 
         Assert.That(saml.Signatures, Is.EqualTo("Response valid, Assertion valid (recorded)"));
     }
@@ -98,7 +98,7 @@ public sealed class RunFolderTests
         run = run with { Scenarios = [run.Scenarios[0] with { Steps = [step] }, .. run.Scenarios.Skip(1)] };
 
         var page = ReportData.Of(run, new Dictionary<Conformance.Core.Saml.SamlMessageRecord, SavedSamlMessage>());
-        var shown = ReportData.Unpack(page.Bodies[page.Scenarios.Select(s => s.Id).ToList().IndexOf("scim.limit")]).Steps[0].Exchanges[0].ResponseBody;
+        var shown = Unpack(page.Bodies[page.Scenarios.Select(s => s.Id).ToList().IndexOf("scim.limit")]).Steps[0].Exchanges[0].ResponseBody;
 
         Assert.That(shown, Does.EndWith("\n… 5,000 more characters: the whole body is in har/scim.limit.har"));
         Assert.That(shown, Has.Length.LessThan(ReportData.BodyCap + 100));
@@ -276,5 +276,14 @@ public sealed class RunFolderTests
             Assert.That(File.ReadAllText(Path.Combine(_folder, "index.html")), Does.Contain(scope).And.Contain("1 — target lacks limits.recordings"));
             Assert.That(File.ReadAllText(Path.Combine(_folder, "junit.xml")), Does.Contain($"name=\"scope\" value=\"{scope}"));
         });
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions PageJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>What the page's script does with one scenario's body: base64, then gzip, then JSON.</summary>
+    private static ReportData.ScenarioBody Unpack(string packed)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(packed)), System.IO.Compression.CompressionMode.Decompress);
+        return System.Text.Json.JsonSerializer.Deserialize<ReportData.ScenarioBody>(gzip, PageJson)!;
     }
 }
