@@ -32,11 +32,15 @@ public sealed class BlueJeansStub : IAsyncDisposable
         _journal = new RequestJournal();
         _faults = new FaultInjector();
         _token = new ScimToken(options.Redactor);
-        var gateway = new StubGateway(_journal, _faults, _token, options.Time, options.Redactor);
+        var gateway = new StubGateway(_journal, _faults, options.Time, options.Redactor);
         _server = WireMockServer.Start(new WireMockServerSettings
         {
             Urls = [$"http://127.0.0.1:{options.Port}"],
             StartAdminInterface = false,
+            // The stub's journal is the record (arrival order, bodies redacted); WireMock's own log would be a second,
+            // unbounded copy, and its JSON parse of every body a cost no callback reads.
+            MaxRequestLogCount = 0,
+            DisableJsonBodyParsing = true,
             Logger = new WireMockNullLogger(),
             PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(gateway.InvokeAsync),
         });
@@ -44,7 +48,9 @@ public sealed class BlueJeansStub : IAsyncDisposable
         _store = new ScimStore(options.Time, _defences, _urls.ScimBaseUrl);
         _sp = new SamlServiceProvider(options.Time, _defences, _store, _urls);
 
+        _faults.Attach(_server);
         _server.ReadStaticMappings(Path.Combine(AppContext.BaseDirectory, "Mappings"));
+        ScimTokenMatcher.Register(_server, _token);
         new ScimApi(_store).Register(_server);
         new SamlEndpoints(_sp, new SingleLogout(_sp, _defences, _urls, options.Time)).Register(_server);
         new ControlApi(this).Register(_server);

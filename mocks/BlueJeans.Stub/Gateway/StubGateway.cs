@@ -1,22 +1,23 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using BlueJeans.Stub.Http;
-using BlueJeans.Stub.Scim;
 using Conformance.Core.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace BlueJeans.Stub.Gateway;
 
 /// <summary>
-/// ASP.NET Core middleware in front of WireMock: it journals every request to SCIM and the ACS on arrival
-/// (so the journal order is the arrival order even when answers overlap), applies injected faults, and
-/// checks the SCIM bearer token before any SCIM mapping — static ones included — can answer.
+/// ASP.NET Core middleware in front of WireMock: it journals every request to SCIM and the ACS on arrival (so the journal
+/// order is the arrival order even when answers overlap) and lets each SCIM request claim its injected fault on arrival.
+/// A fault that answers instead of the SP is then WireMock's (<see cref="FaultInjector"/>); the ones that change the
+/// SP's own answer are applied here, around whichever mapping gives it: WireMock's <c>WithDelay</c> waits on the wall
+/// clock, not the SP's <see cref="TimeProvider"/>, and its <c>WithFault</c> still sends a status line where a dropped
+/// connection sends nothing.
 /// </summary>
-internal sealed class StubGateway(RequestJournal journal, FaultInjector faults, ScimToken token, TimeProvider time, Redactor redactor)
+internal sealed class StubGateway(RequestJournal journal, FaultInjector faults, TimeProvider time, Redactor redactor)
 {
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
+        context.Request.Headers.Remove(FaultInjector.ClaimHeader);
         var path = context.Request.Path.Value ?? "";
         var scimPath = StubPaths.ScimRelative(path);
         if (scimPath is null && !string.Equals(path, StubPaths.Acs, StringComparison.Ordinal))
@@ -31,8 +32,9 @@ internal sealed class StubGateway(RequestJournal journal, FaultInjector faults, 
             context.Request.QueryString.Value ?? "",
             redactor.Redact(await ReadBodyAsync(context.Request)) ?? "",
             time.GetUtcNow());
-        var wrongContentType = false;
-        var dropped = false;
+        var fault = scimPath is null ? null : faults.Take(context.Request.Method, scimPath);
+        var dropped = fault?.Fault.Kind == FaultKinds.Drop;
+        var wrongContentType = fault?.Fault.Kind == FaultKinds.WrongContentType;
         context.Response.OnStarting(() =>
         {
             // Kestrel still starts a response for an aborted request; the client never sees it.
@@ -48,38 +50,29 @@ internal sealed class StubGateway(RequestJournal journal, FaultInjector faults, 
             return Task.CompletedTask;
         });
 
-        if (scimPath is not null)
+        switch (fault?.Fault.Kind)
         {
-            if (faults.Take(context.Request.Method, scimPath) is { } fault)
-            {
-                switch (fault.Kind)
-                {
-                    case FaultKinds.Latency:
-                        await Task.Delay(TimeSpan.FromMilliseconds(fault.DelayMs), time, context.RequestAborted);
-                        break;
-                    case FaultKinds.WrongContentType:
-                        wrongContentType = true;
-                        break;
-                    case FaultKinds.Drop:
-                        dropped = true;
-                        context.Abort();
-                        return;
-                    case FaultKinds.MalformedJson:
-                        await WriteAsync(context, fault.Status ?? 200, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],\"totalResults\":1,\"Resources\":[{\"id\":", StubResponses.ScimContentType);
-                        return;
-                    default:
-                        await WriteStatusFaultAsync(context, fault);
-                        return;
-                }
-            }
-            if (!token.Accepts(context.Request.Headers.Authorization))
-            {
-                context.Response.Headers.WWWAuthenticate = "Bearer";
-                await WriteAsync(context, 401, ScimErrors.Body(401, null, "A valid bearer token is required. Generate one on the BlueJeans admin console (GENERATE TOKEN).").ToJsonString(), StubResponses.ScimContentType);
+            case FaultKinds.Drop:
+                context.Abort();
                 return;
+            case FaultKinds.Latency:
+                await Task.Delay(TimeSpan.FromMilliseconds(fault.Fault.DelayMs), time, context.RequestAborted);
+                break;
+            case { } kind when FaultInjector.AnswersInstead(kind):
+                context.Request.Headers[FaultInjector.ClaimHeader] = fault.Claim;
+                break;
+        }
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            if (fault is { Spent: true })
+            {
+                faults.Retire(fault);
             }
         }
-        await next();
     }
 
     private static async Task<string> ReadBodyAsync(HttpRequest request)
@@ -89,23 +82,5 @@ internal sealed class StubGateway(RequestJournal journal, FaultInjector faults, 
         var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         request.Body.Position = 0;
         return body;
-    }
-
-    private static Task WriteStatusFaultAsync(HttpContext context, StubFault fault)
-    {
-        var status = fault.Status ?? 500;
-        if (fault.RetryAfterSeconds is { } seconds)
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        }
-        JsonNode body = ScimErrors.Body(status, null, $"Injected fault: {status}.");
-        return WriteAsync(context, status, body.ToJsonString(), StubResponses.ScimContentType);
-    }
-
-    private static async Task WriteAsync(HttpContext context, int status, string body, string contentType)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = contentType;
-        await context.Response.WriteAsync(body, context.RequestAborted);
     }
 }

@@ -12,55 +12,66 @@ using WireMock.Server;
 namespace BlueJeans.Stub.Scim;
 
 /// <summary>
-/// The stateful SCIM endpoints as WireMock callback mappings over <see cref="ScimStore"/>. The bearer token
-/// was already checked by the gateway; the fixed discovery endpoints are static mappings (Mappings/*.json).
+/// The stateful SCIM endpoints as WireMock mappings over <see cref="ScimStore"/>, one per verb and shape (RFC 7644 §3.2:
+/// the collection takes POST and GET, a resource GET, PUT, PATCH and DELETE), and any other verb a 405. The bearer
+/// token has its own mapping above these (<see cref="Gateway.ScimTokenMatcher"/>); the fixed discovery endpoints
+/// are static mappings (Mappings/*.json).
 /// </summary>
 internal sealed class ScimApi(ScimStore store)
 {
+    private const int Priority = 5;
+    private const string Kinds = "(Users|Groups)";
+    private static readonly string Collection = $"^{StubPaths.Base}/{Kinds}$";
+    private static readonly string Resource = $"^{StubPaths.Base}/{Kinds}/[^/]+$";
+
     public void Register(WireMockServer server)
     {
-        foreach (var kind in Enum.GetValues<ScimResourceKind>())
+        Map(server, "POST", Collection, (kind, _, request) =>
         {
-            server
-                .Given(Request.Create().WithPath(new RegexMatcher($"^{StubPaths.Base}/{kind}s(/[^/]+)?$")).UsingAnyMethod())
-                .AtPriority(5)
-                .RespondWith(Response.Create().WithCallback(request => Handle(kind, request)));
-        }
+            var created = store.Create(kind, ParseObject(request));
+            var response = StubResponses.Scim(201, created);
+            response.AddHeader("Location", created["meta"]!["location"]!.GetValue<string>());
+            return response;
+        });
+        Map(server, "GET", Collection, (kind, _, request) => StubResponses.Scim(200, List(kind, request).ToJson()));
+        Map(server, "GET", Resource, (kind, id, _) => StubResponses.Scim(200, store.Get(kind, id)));
+        Map(server, "PUT", Resource, (kind, id, request) => StubResponses.Scim(200, store.Replace(kind, id, ParseObject(request))));
+        Map(server, "PATCH", Resource, (kind, id, request) => StubResponses.Scim(200, store.Patch(kind, id, ParseObject(request))));
+        Map(server, "DELETE", Resource, (kind, id, _) =>
+        {
+            store.Delete(kind, id);
+            return StubResponses.Empty(204);
+        });
+        server
+            .Given(Request.Create().WithPath(new RegexMatcher($"^{StubPaths.Base}/{Kinds}(/[^/]+)?$")).UsingAnyMethod())
+            .AtPriority(Priority + 1)
+            .RespondWith(Response.Create().WithCallback(request =>
+                Error(new ScimException(405, null, $"{request.Method} is not supported on {request.Path}."))));
     }
 
-    private ResponseMessage Handle(ScimResourceKind kind, IRequestMessage request)
+    private static void Map(WireMockServer server, string method, string pattern, Func<ScimResourceKind, string, IRequestMessage, ResponseMessage> handler)
     {
-        try
-        {
-            var prefix = $"{StubPaths.Base}/{kind}s/";
-            var id = request.Path.StartsWith(prefix, StringComparison.Ordinal) ? Uri.UnescapeDataString(request.Path[prefix.Length..]) : null;
-            switch (request.Method.ToUpperInvariant(), id)
+        server
+            .Given(Request.Create().WithPath(new RegexMatcher(pattern)).UsingMethod(method))
+            .AtPriority(Priority)
+            .RespondWith(Response.Create().WithCallback(request =>
             {
-                case ("POST", null):
-                    var created = store.Create(kind, ParseObject(request));
-                    var response = StubResponses.Scim(201, created);
-                    response.AddHeader("Location", created["meta"]!["location"]!.GetValue<string>());
-                    return response;
-                case ("GET", null):
-                    return StubResponses.Scim(200, List(kind, request).ToJson());
-                case ("GET", { } getId):
-                    return StubResponses.Scim(200, store.Get(kind, getId));
-                case ("PUT", { } putId):
-                    return StubResponses.Scim(200, store.Replace(kind, putId, ParseObject(request)));
-                case ("PATCH", { } patchId):
-                    return StubResponses.Scim(200, store.Patch(kind, patchId, ParseObject(request)));
-                case ("DELETE", { } deleteId):
-                    store.Delete(kind, deleteId);
-                    return StubResponses.Empty(204);
-                default:
-                    throw new ScimException(405, null, $"{request.Method} is not supported on {request.Path}.");
-            }
-        }
-        catch (ScimException e)
-        {
-            return StubResponses.Scim(e.Status, ScimErrors.Body(e.Status, e.ScimType, e.Message));
-        }
+                // The mapping's pattern has already vouched for the shape: {base}/{kind}s[/{id}].
+                var rest = request.Path[(StubPaths.Base.Length + 1)..];
+                var slash = rest.IndexOf('/', StringComparison.Ordinal);
+                var kind = rest.StartsWith("Users", StringComparison.Ordinal) ? ScimResourceKind.User : ScimResourceKind.Group;
+                try
+                {
+                    return handler(kind, slash < 0 ? "" : Uri.UnescapeDataString(rest[(slash + 1)..]), request);
+                }
+                catch (ScimException e)
+                {
+                    return Error(e);
+                }
+            }));
     }
+
+    private static ResponseMessage Error(ScimException e) => StubResponses.Scim(e.Status, ScimErrors.Body(e.Status, e.ScimType, e.Message));
 
     private ScimListPage List(ScimResourceKind kind, IRequestMessage request)
     {

@@ -230,6 +230,84 @@ public class StubGatewayTests
     }
 
     [Test]
+    public async Task StatusFault_WithThreeUses_AnswersExactlyThreeOfEightConcurrentRequests()
+    {
+        await using var sp = await StubHarness.StartAsync();
+        sp.Stub.AddFault(new StubFault { Path = "/Users", Kind = FaultKinds.Status, Status = 503, Times = 3 });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => sp.Scim.GetAsync("Users")));
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(statuses.Count(s => s == HttpStatusCode.ServiceUnavailable), Is.EqualTo(3));
+            Assert.That(statuses.Count(s => s == HttpStatusCode.OK), Is.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public async Task StatusFault_AnswersBeforeTheTokenIsChecked()
+    {
+        await using var sp = await StubHarness.StartAsync();
+        sp.Stub.AddFault(new StubFault { Path = "/Users", Kind = FaultKinds.Status, Status = 502 });
+        using var anonymous = new HttpClient();
+
+        using var response = await anonymous.GetAsync($"{sp.Stub.ScimBaseUrl}/Users");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway), "a failing gateway answers whoever asks");
+    }
+
+    [Test]
+    public async Task ClaimHeader_SentByTheClient_IsRemovedBeforeAnyMappingSeesIt()
+    {
+        await using var sp = await StubHarness.StartAsync();
+        sp.Stub.AddFault(new StubFault { Method = "POST", Path = "/Groups", Kind = FaultKinds.Status, Status = 500, Times = 0 });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "Users");
+        // The first fault's claim, as the gateway would write it for a request that took one of its uses.
+        request.Headers.Add(BlueJeans.Stub.Gateway.FaultInjector.ClaimHeader, "fault-1");
+
+        using var response = await sp.Scim.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task UnknownScimPath_WithoutToken_Returns401NotItsDescription()
+    {
+        await using var sp = await StubHarness.StartAsync();
+        using var anonymous = new HttpClient();
+
+        using var response = await anonymous.GetAsync($"{sp.Stub.ScimBaseUrl}/Bulk");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer"));
+        });
+    }
+
+    [TestCase("PUT", "Users")]
+    [TestCase("DELETE", "Groups")]
+    [TestCase("POST", "Users/some-id")]
+    public async Task UnsupportedVerb_OnAScimResource_Returns405ScimError(string method, string path)
+    {
+        await using var sp = await StubHarness.StartAsync();
+
+        using var response = await sp.Scim.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = StubHarness.ScimJson("{}") });
+        var body = await StubHarness.ReadJsonAsync(response);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+            Assert.That(body["status"]?.GetValue<string>(), Is.EqualTo("405"));
+        });
+    }
+
+    [Test]
     public void AddFault_WithUnknownKind_IsRefused()
     {
         Assert.That(() => new BlueJeans.Stub.Gateway.FaultInjector().Add(new StubFault { Kind = "explode" }), Throws.ArgumentException);
