@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -18,12 +16,8 @@ namespace Conformance.Bench.Scim;
 /// </summary>
 internal sealed class MinimalScimEndpoint : IAsyncDisposable
 {
-    private const string Prefix = "/scim/v2/Users";
-    private const string FilterStart = "userName eq \"";
-
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, string> _users = new(StringComparer.OrdinalIgnoreCase);
-    private int _nextId;
+    private readonly MinimalScimUsers _users = new();
 
     private MinimalScimEndpoint(WebApplication app, string token)
     {
@@ -65,7 +59,7 @@ internal sealed class MinimalScimEndpoint : IAsyncDisposable
             response.StatusCode = 401;
             return;
         }
-        if (request.Path != Prefix)
+        if (request.Path != MinimalScimUsers.UsersPath)
         {
             response.StatusCode = 404;
             return;
@@ -73,26 +67,17 @@ internal sealed class MinimalScimEndpoint : IAsyncDisposable
         response.ContentType = "application/scim+json";
         if (HttpMethods.IsGet(request.Method))
         {
-            var filter = request.Query["filter"].ToString();
-            var userName = filter.StartsWith(FilterStart, StringComparison.Ordinal) ? filter[FilterStart.Length..^1] : "";
-            var found = _users.TryGetValue(userName, out var stored) ? stored : null;
-            await response.WriteAsync(
-                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],\"totalResults\":"
-                + (found is null ? "0,\"Resources\":[]}" : "1,\"Resources\":[" + found + "]}"), context.RequestAborted);
+            await response.WriteAsync(_users.Lookup(request.Query["filter"].ToString()), context.RequestAborted);
             return;
         }
         if (HttpMethods.IsPost(request.Method))
         {
-            var user = (await JsonNode.ParseAsync(request.Body, cancellationToken: context.RequestAborted))!.AsObject();
-            user["id"] = "u-" + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
-            var json = user.ToJsonString();
-            if (!_users.TryAdd((string)user["userName"]!, json))
+            var (status, json) = _users.Create((await JsonNode.ParseAsync(request.Body, cancellationToken: context.RequestAborted))!.AsObject());
+            response.StatusCode = status;
+            if (json is not null)
             {
-                response.StatusCode = 409;
-                return;
+                await response.WriteAsync(json, context.RequestAborted);
             }
-            response.StatusCode = 201;
-            await response.WriteAsync(json, context.RequestAborted);
             return;
         }
         response.StatusCode = 405;
