@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Text;
 
 namespace Conformance.Core.Http;
 
@@ -19,12 +20,13 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
     /// </summary>
     public const long MaxReadBody = 16 * 1024 * 1024;
 
-    /// <summary>Enough for the values a run repeats; past it, new values are kept as they come.</summary>
+    /// <summary>Enough for the values a run repeats; past it, new values are redacted and kept as they come.</summary>
     private const int MaxSharedValues = 4096;
 
-    // Header values repeat across exchanges (content types, the masked token, the server, the date within a second)
-    // and a run keeps every exchange: equal values share one string instead of one copy per exchange.
-    private readonly ConcurrentDictionary<string, string> _sharedValues = new(StringComparer.Ordinal);
+    // Header values repeat across exchanges (content types, the token, the server, the date within a second) and a run
+    // keeps every exchange: a value is redacted once while no secret is added, and its redaction is one shared string
+    // instead of one copy per exchange.
+    private readonly ConcurrentDictionary<string, HeaderValue> _sharedValues = new(StringComparer.Ordinal);
     private int _sharedCount;
     private long _sequence;
 
@@ -33,7 +35,7 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
         ArgumentNullException.ThrowIfNull(request);
         var started = time.GetUtcNow();
         var clock = Stopwatch.GetTimestamp();
-        var requestBody = request.Content is null ? null : await ReadAsync(request.Content, cancellationToken).ConfigureAwait(false);
+        var requestBody = request.Content is null ? null : await CaptureAsync(request.Content, cancellationToken).ConfigureAwait(false);
         var requestHeaders = Headers(request.Headers, request.Content?.Headers);
         var id = $"{channel}-{Interlocked.Increment(ref _sequence):D6}";
         try
@@ -49,7 +51,7 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
                 response.Dispose();
                 throw new HttpRequestException($"the answer ({status}) is larger than {MaxReadBody / (1024 * 1024)} MiB; it was not read", tooLarge);
             }
-            var responseBody = await ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            var responseBody = await CaptureAsync(response.Content, cancellationToken).ConfigureAwait(false);
             sink.Record(new HttpExchange
             {
                 Id = id,
@@ -59,11 +61,11 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
                 Method = request.Method.Method,
                 Url = redactor.Redact(request.RequestUri?.ToString()) ?? "",
                 RequestHeaders = requestHeaders,
-                RequestBody = redactor.Redact(requestBody),
+                RequestBodyUtf8 = requestBody,
                 Status = (int)response.StatusCode,
                 StatusText = response.ReasonPhrase ?? "",
                 ResponseHeaders = Headers(response.Headers, response.Content.Headers),
-                ResponseBody = redactor.Redact(responseBody),
+                ResponseBodyUtf8 = responseBody,
             });
             return response;
         }
@@ -78,7 +80,7 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
                 Method = request.Method.Method,
                 Url = redactor.Redact(request.RequestUri?.ToString()) ?? "",
                 RequestHeaders = requestHeaders,
-                RequestBody = redactor.Redact(requestBody),
+                RequestBodyUtf8 = requestBody,
                 Error = redactor.Redact(ex is TaskCanceledException && !cancellationToken.IsCancellationRequested
                     ? "timeout: no answer within the client's timeout"
                     : ex.Message),
@@ -105,34 +107,61 @@ public sealed class CapturingHandler(IExchangeSink sink, Redactor redactor, Time
         {
             foreach (var value in values)
             {
-                captured.Add(new(name, Shared(redactor.RedactHeader(name, value))));
+                captured.Add(new(name, Redacted(name, value)));
             }
         }
     }
 
-    private string Shared(string value)
+    private string Redacted(string name, string value)
     {
-        if (_sharedValues.TryGetValue(value, out var shared))
+        var version = redactor.Version;
+        if (_sharedValues.TryGetValue(value, out var known) && known.Version == version && known.SameRedaction(name))
         {
-            return shared;
+            return known.Text;
         }
-        if (Volatile.Read(ref _sharedCount) < MaxSharedValues && _sharedValues.TryAdd(value, value))
+        var fresh = new HeaderValue(name, version, redactor.RedactHeader(name, value));
+        if (known is not null)
+        {
+            _sharedValues[value] = fresh;
+        }
+        else if (Volatile.Read(ref _sharedCount) < MaxSharedValues && _sharedValues.TryAdd(value, fresh))
         {
             Interlocked.Increment(ref _sharedCount);
         }
-        return value;
+        return fresh.Text;
     }
 
-    /// <summary>The body as captured: whole up to 256 KiB; past that its start, with the whole body's size and SHA-256 to tell it by.</summary>
-    private static async Task<string?> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body as captured and redacted, in UTF-8: whole up to 256 KiB; past that its start, with the whole body's size
+    /// and SHA-256 to tell it by.
+    /// </summary>
+    private async Task<byte[]> CaptureAsync(HttpContent content, CancellationToken cancellationToken)
     {
         await content.LoadIntoBufferAsync(MaxReadBody, cancellationToken).ConfigureAwait(false);
-        var text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (text.Length <= MaxCapturedBody)
-        {
-            return text;
-        }
         var bytes = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return text[..MaxCapturedBody] + $"… [not captured past {MaxCapturedBody} characters: the whole body is {bytes.Length} bytes, SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}]";
+        // ASCII that the content's charset reads as ASCII and that holds nothing to mask is, byte for byte, the text
+        // the evidence would hold: decoding it to redact and encoding it again to keep it would give the same bytes.
+        if (bytes.Length <= MaxCapturedBody && ReadsAsciiAsAscii(content.Headers.ContentType?.CharSet) && redactor.LeavesUnchanged(bytes))
+        {
+            return bytes;
+        }
+        var text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (text.Length > MaxCapturedBody)
+        {
+            text = text[..MaxCapturedBody] + $"… [not captured past {MaxCapturedBody} characters: the whole body is {bytes.Length} bytes, SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}]";
+        }
+        return Encoding.UTF8.GetBytes(redactor.Redact(text)!);
+    }
+
+    /// <summary>No charset (UTF-8 unless a BOM says otherwise, and a BOM is not ASCII), UTF-8 or US-ASCII.</summary>
+    private static bool ReadsAsciiAsAscii(string? charSet) =>
+        charSet is null || charSet.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charSet.Equals("us-ascii", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A header value's redaction, for the header it was made for and the secrets known when it was made.</summary>
+    private sealed record HeaderValue(string Name, long Version, string Text)
+    {
+        /// <summary>The same header, or two headers whose values are both redacted as plain text.</summary>
+        public bool SameRedaction(string name) =>
+            string.Equals(Name, name, StringComparison.OrdinalIgnoreCase) || (!Redactor.IsSecretHeader(Name) && !Redactor.IsSecretHeader(name));
     }
 }

@@ -36,6 +36,13 @@ public sealed record HttpExchange
         init => _requestBody = Encode(value);
     }
 
+    /// <summary>The request body as the capturing handler keeps it: UTF-8, already redacted, not copied again.</summary>
+    internal byte[]? RequestBodyUtf8
+    {
+        get => _requestBody;
+        init => _requestBody = value;
+    }
+
     /// <summary>0 when no answer came (timeout, dropped connection); <see cref="Error"/> says why.</summary>
     public int Status { get; init; }
 
@@ -46,6 +53,13 @@ public sealed record HttpExchange
     {
         get => Decode(_responseBody);
         init => _responseBody = Encode(value);
+    }
+
+    /// <summary>The answer's body as the capturing handler keeps it: UTF-8, already redacted, not copied again.</summary>
+    internal byte[]? ResponseBodyUtf8
+    {
+        get => _responseBody;
+        init => _responseBody = value;
     }
 
     public string? Error { get; init; }

@@ -35,6 +35,8 @@ public sealed partial class Redactor
     // the dictionary hashes six characters.
     private readonly long[] _starts = new long[StartBits / 64];
 
+    private long _version;
+
     /// <summary>A process-wide instance for code that has no run context (the standalone servers).</summary>
     public static Redactor Shared { get; } = new();
 
@@ -58,8 +60,77 @@ public sealed partial class Redactor
                 _byPrefix[prefix] = [.. known.Append(form).OrderByDescending(s => s.Length)];
                 var bit = StartHash(form);
                 Interlocked.Or(ref _starts[bit >> 6], 1L << (bit & 63));
+                Interlocked.Increment(ref _version);
             }
         }
+    }
+
+    /// <summary>
+    /// Changes whenever a secret is registered: a redaction made before may no longer be the redaction now. Read it
+    /// before redacting, so that a secret registered meanwhile makes the result stale rather than wrongly current.
+    /// </summary>
+    internal long Version => Interlocked.Read(ref _version);
+
+    /// <summary>
+    /// Whether <see cref="Redact(string?)"/> of this UTF-8 text would return it unchanged: ASCII (each byte is the
+    /// character), none of the literals a pattern starts from, no registered secret. Captured bodies are kept as the
+    /// bytes they were, without decoding them to a string only to find nothing to mask. False means "maybe": redact the text.
+    /// </summary>
+    internal bool LeavesUnchanged(ReadOnlySpan<byte> utf8)
+    {
+        if (!Ascii.IsValid(utf8) || utf8.IndexOf("PRIVATE KEY-----"u8) >= 0 || utf8.IndexOf("earer"u8) >= 0)
+        {
+            return false;
+        }
+        // The JSON and form patterns' literals (MayHold's) all end in '"' or '=': only those positions can end one.
+        var from = 0;
+        for (var end = utf8.IndexOfAny((byte)'"', (byte)'='); end >= 0; end = utf8[from..].IndexOfAny((byte)'"', (byte)'='))
+        {
+            end += from;
+            var before = utf8[..end];
+            if (EndsWithIgnoreCase(before, "password"u8) || EndsWithIgnoreCase(before, "token"u8)
+                || (utf8[end] == '"' && EndsWithIgnoreCase(before, "secret"u8)))
+            {
+                return false;
+            }
+            from = end + 1;
+        }
+        return !HoldsSecret(utf8);
+    }
+
+    private static bool EndsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> literal) =>
+        text.Length >= literal.Length && Ascii.EqualsIgnoreCase(text[^literal.Length..], literal);
+
+    /// <summary><see cref="MaskSecrets"/>'s scan over ASCII bytes: whether it would mask anything.</summary>
+    private bool HoldsSecret(ReadOnlySpan<byte> ascii)
+    {
+        if (ascii.Length < KeyLength || _byPrefix.IsEmpty)
+        {
+            return false;
+        }
+        var lookup = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> prefix = stackalloc char[KeyLength];
+        for (var i = 0; i <= ascii.Length - KeyLength; i++)
+        {
+            var bit = (ascii[i] ^ (ascii[i + 1] << 6) ^ (ascii[i + 2] << 12)) & (StartBits - 1);
+            if ((Volatile.Read(ref _starts[bit >> 6]) & (1L << (bit & 63))) == 0)
+            {
+                continue;
+            }
+            Ascii.ToUtf16(ascii.Slice(i, KeyLength), prefix, out _);
+            if (!lookup.TryGetValue(prefix, out var candidates))
+            {
+                continue;
+            }
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Length <= ascii.Length - i && Ascii.Equals(ascii.Slice(i, candidate.Length), candidate))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public string? Redact(string? text)
@@ -137,6 +208,9 @@ public sealed partial class Redactor
     }
 
     private static int StartHash(ReadOnlySpan<char> text) => (text[0] ^ (text[1] << 6) ^ (text[2] << 12)) & (StartBits - 1);
+
+    /// <summary>Whether <see cref="RedactHeader"/> treats the header by its name; any other header's value is redacted as text.</summary>
+    internal static bool IsSecretHeader(string name) => SecretHeaders.Contains(name);
 
     public string RedactHeader(string name, string value)
     {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Directories;
 
@@ -16,20 +18,18 @@ internal sealed class UserMapping
 
     private static readonly IReadOnlyList<Row> Defaults =
     [
-        new(new("username", "Username", "userName", Required: true), u => u.Username, Text, r => Str(r["userName"])),
-        new(new("employeeIdentifier", "Employee ID", "externalId", Required: false), u => u.EmployeeIdentifier, Text, r => Str(r["externalId"])),
+        new(new("username", "Username", "userName", Required: true), u => u.Username, Shape.Text, r => Str(r["userName"])),
+        new(new("employeeIdentifier", "Employee ID", "externalId", Required: false), u => u.EmployeeIdentifier, Shape.Text, r => Str(r["externalId"])),
         // active is always sent; an SP that omits it in its answers is taken to hold the RFC 7643 4.1.1 default of an active user.
         new(new("active", "Status", "active", Required: true), u => u.Active ? "true" : "false",
-            v => JsonValue.Create(bool.Parse(v)), r => r["active"] is JsonValue a && a.TryGetValue<bool>(out var b) ? (b ? "true" : "false") : "true"),
-        new(new("firstname", "First Name", "name.givenName", Required: false), u => u.FirstName, Text, r => Str(r["name"]?["givenName"])),
-        new(new("lastname", "Last Name", "name.familyName", Required: false), u => u.LastName, Text, r => Str(r["name"]?["familyName"])),
+            Shape.Boolean, r => r["active"] is JsonValue a && a.TryGetValue<bool>(out var b) ? (b ? "true" : "false") : "true"),
+        new(new("firstname", "First Name", "name.givenName", Required: false), u => u.FirstName, Shape.Text, r => Str(r["name"]?["givenName"])),
+        new(new("lastname", "Last Name", "name.familyName", Required: false), u => u.LastName, Shape.Text, r => Str(r["name"]?["familyName"])),
         // "Company Email | emails: value": sent as the primary work address (RFC 7643 4.1.2 multi-valued emails).
-        new(new("email", "Company Email", "emails", Required: false), u => u.Email,
-            v => new JsonArray(new JsonObject { ["value"] = v, ["type"] = "work", ["primary"] = true }), r => Str(Pick(r["emails"])?["value"])),
+        new(new("email", "Company Email", "emails", Required: false), u => u.Email, Shape.PrimaryWorkEntry, r => Str(Pick(r["emails"])?["value"])),
         // The guide's table says "jobTitle | Job Title | jobTitle"; the SCIM core User attribute for it is title (RFC 7643 4.1.1).
-        new(new("jobTitle", "Job Title", "title", Required: false), u => u.JobTitle, Text, r => Str(r["title"])),
-        new(new("phoneNumbers.value", "Work Phone", "phoneNumbers", Required: false), u => u.WorkPhone,
-            v => new JsonArray(new JsonObject { ["value"] = v, ["type"] = "work" }), r => Str(Pick(r["phoneNumbers"])?["value"])),
+        new(new("jobTitle", "Job Title", "title", Required: false), u => u.JobTitle, Shape.Text, r => Str(r["title"])),
+        new(new("phoneNumbers.value", "Work Phone", "phoneNumbers", Required: false), u => u.WorkPhone, Shape.WorkEntry, r => Str(Pick(r["phoneNumbers"])?["value"])),
     ];
 
     private readonly Lock _gate = new();
@@ -106,7 +106,7 @@ internal sealed class UserMapping
         {
             if (row.Value(user) is { Length: > 0 } value)
             {
-                Set(resource, row.Mapping.ScimAttribute, row.Shape(value));
+                Set(resource, row.Mapping.ScimAttribute, Node(row.Shape, value));
             }
         }
         if (!string.IsNullOrEmpty(password))
@@ -133,9 +133,57 @@ internal sealed class UserMapping
             }
             operations.Add(wanted is null
                 ? new JsonObject { ["op"] = "remove", ["path"] = row.Mapping.ScimAttribute }
-                : new JsonObject { ["op"] = "replace", ["path"] = row.Mapping.ScimAttribute, ["value"] = row.Shape(wanted) });
+                : new JsonObject { ["op"] = "replace", ["path"] = row.Mapping.ScimAttribute, ["value"] = Node(row.Shape, wanted) });
         }
         return operations;
+    }
+
+    /// <summary>
+    /// <see cref="Resource"/> as the bytes its JSON text would be, written straight from the user: the body of every
+    /// create, built without a document model only to print it. Rows sharing a parent (name.*) are consecutive in the
+    /// table, so one open object holds them, in the order the document model would.
+    /// </summary>
+    public byte[] ResourceUtf8(DirectoryUser user, string? password)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("schemas");
+            writer.WriteStringValue(UserSchema);
+            writer.WriteEndArray();
+            string? parent = null;
+            foreach (var row in Rows())
+            {
+                if (row.Value(user) is not { Length: > 0 } value)
+                {
+                    continue;
+                }
+                if (parent is not null && !string.Equals(parent, row.Parent, StringComparison.Ordinal))
+                {
+                    writer.WriteEndObject();
+                    parent = null;
+                }
+                if (row.Parent is not null && parent is null)
+                {
+                    writer.WriteStartObject(row.Parent);
+                    parent = row.Parent;
+                }
+                writer.WritePropertyName(row.Leaf);
+                Write(writer, row.Shape, value);
+            }
+            if (parent is not null)
+            {
+                writer.WriteEndObject();
+            }
+            if (!string.IsNullOrEmpty(password))
+            {
+                writer.WriteString("password", password);
+            }
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static JsonObject Patch(IEnumerable<JsonObject> operations) => new()
@@ -147,7 +195,39 @@ internal sealed class UserMapping
     public static string? Str(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
-    private static JsonValue Text(string value) => JsonValue.Create(value);
+    private static JsonNode Node(Shape shape, string value) => shape switch
+    {
+        Shape.Boolean => JsonValue.Create(bool.Parse(value)),
+        Shape.PrimaryWorkEntry => new JsonArray(new JsonObject { ["value"] = value, ["type"] = "work", ["primary"] = true }),
+        Shape.WorkEntry => new JsonArray(new JsonObject { ["value"] = value, ["type"] = "work" }),
+        _ => JsonValue.Create(value),
+    };
+
+    /// <summary>What <see cref="Node"/> of the value would write.</summary>
+    private static void Write(Utf8JsonWriter writer, Shape shape, string value)
+    {
+        switch (shape)
+        {
+            case Shape.Boolean:
+                writer.WriteBooleanValue(bool.Parse(value));
+                break;
+            case Shape.PrimaryWorkEntry or Shape.WorkEntry:
+                writer.WriteStartArray();
+                writer.WriteStartObject();
+                writer.WriteString("value", value);
+                writer.WriteString("type", "work");
+                if (shape == Shape.PrimaryWorkEntry)
+                {
+                    writer.WriteBoolean("primary", true);
+                }
+                writer.WriteEndObject();
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(value);
+                break;
+        }
+    }
 
     /// <summary>The entry JumpCloud owns in a multi-valued attribute: the primary one, else the work one, else the first.</summary>
     public static JsonNode? Pick(JsonNode? values)
@@ -190,9 +270,25 @@ internal sealed class UserMapping
         }
     }
 
+    /// <summary>How a row's value is sent: a string, a boolean, or a one-entry multi-valued attribute (RFC 7643 2.4).</summary>
+    private enum Shape
+    {
+        Text,
+        Boolean,
+        PrimaryWorkEntry,
+        WorkEntry,
+    }
+
     private sealed record Row(
         AttributeMapping Mapping,
         Func<DirectoryUser, string?> Value,
-        Func<string, JsonNode> Shape,
-        Func<JsonObject, string?> Read);
+        Shape Shape,
+        Func<JsonObject, string?> Read)
+    {
+        /// <summary>The complex attribute a sub-attribute row is in (name, for name.givenName); null for a top-level one.</summary>
+        public string? Parent { get; } = Mapping.ScimAttribute.Split('.') is [var parent, _] ? parent : null;
+
+        /// <summary>The row's own name inside <see cref="Parent"/>, or the attribute itself.</summary>
+        public string Leaf { get; } = Mapping.ScimAttribute[(Mapping.ScimAttribute.IndexOf('.', StringComparison.Ordinal) + 1)..];
+    }
 }

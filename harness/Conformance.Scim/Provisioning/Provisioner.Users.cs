@@ -49,7 +49,7 @@ internal sealed partial class Provisioner
         if (found.Value is null)
         {
             var created = await AttemptAsync(session, InsightsEventTypes.UserCreateProvision, resource, async (client, ct) =>
-                ScimId(await client.SendAsync(HttpMethod.Post, "/Users", mapping.Resource(user, password), ct).ConfigureAwait(false)))
+                ScimId(await client.SendUtf8Async(HttpMethod.Post, "/Users", mapping.ResourceUtf8(user, password), ct).ConfigureAwait(false)))
                 .ConfigureAwait(false);
             if (created.Ok)
             {

@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Http;
@@ -25,6 +25,7 @@ internal sealed class ScimClient(
 {
     // RFC 7644 3.1: "the SCIM media type application/scim+json".
     private const string ScimMediaType = "application/scim+json";
+    private const string ScimBodyContentType = ScimMediaType + "; charset=utf-8";
 
     // Every request of the client carries these: composed once, not parsed into header objects per attempt.
     private readonly string _baseUrl = settings.BaseUrl.AbsoluteUri.TrimEnd('/');
@@ -65,9 +66,13 @@ internal sealed class ScimClient(
     }
 
     /// <summary>Sends one logical request; the answer's JSON object, or null for an empty body (204).</summary>
-    public async Task<JsonObject?> SendAsync(HttpMethod method, string relativePath, JsonNode? body, CancellationToken cancellationToken)
+    public Task<JsonObject?> SendAsync(HttpMethod method, string relativePath, JsonNode? body, CancellationToken cancellationToken) =>
+        SendUtf8Async(method, relativePath, body is null ? null : Utf8(body), cancellationToken);
+
+    /// <summary>Sends one logical request with a body already written as UTF-8 JSON text.</summary>
+    public async Task<JsonObject?> SendUtf8Async(HttpMethod method, string relativePath, byte[]? body, CancellationToken cancellationToken)
     {
-        var request = (Client: this, Method: method, Uri: new Uri(_baseUrl + relativePath), Payload: body?.ToJsonString());
+        var request = (Client: this, Method: method, Uri: new Uri(_baseUrl + relativePath), Payload: body);
         ScimAnswer answer;
         try
         {
@@ -89,14 +94,27 @@ internal sealed class ScimClient(
         ? $"No answer from the SP within {options.Timeout.TotalSeconds:0.###} s."
         : redactor.Redact(exception.Message) ?? "The connection to the SP failed.";
 
-    private async ValueTask<ScimAnswer> AttemptAsync(HttpMethod method, Uri uri, string? payload, CancellationToken cancellationToken)
+    /// <summary>The bytes <see cref="JsonNode.ToJsonString"/> would encode: the same writer, without the string between.</summary>
+    private static byte[] Utf8(JsonNode body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            body.WriteTo(writer);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private async ValueTask<ScimAnswer> AttemptAsync(HttpMethod method, Uri uri, byte[]? payload, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         request.Headers.TryAddWithoutValidation("Accept", ScimMediaType);
         if (payload is not null)
         {
-            request.Content = new StringContent(payload, Encoding.UTF8, ScimMediaType);
+            // As StringContent(text, UTF-8, media type) labels it; each attempt reads the same bytes again.
+            request.Content = new ByteArrayContent(payload);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", ScimBodyContentType);
         }
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)

@@ -4,6 +4,47 @@ namespace Conformance.Core.Tests.Http;
 
 public sealed class RedactorTests
 {
+    [TestCase("""{"userName":"ada","emails":[{"value":"ada@example.test","type":"work","primary":true}]}""", true)]
+    [TestCase("""{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":0,"Resources":[]}""", true)]
+    [TestCase("""{"tokens":1,"passwords":2,"secretary":"x","token_type":"y"}""", true)]
+    [TestCase("", true)]
+    [TestCase("""{"password":"x"}""", false)]
+    [TestCase("""{"PassWord" : "x"}""", false)]
+    [TestCase("""{"client_secret":"x"}""", false)]
+    [TestCase("""{"Access_TOKEN":"x"}""", false)]
+    [TestCase("user=ada&Token=abc", false)]
+    [TestCase("secret=abc", true)]
+    [TestCase("Authorization: Bearer abcdef0123456789xyz", false)]
+    [TestCase("the bearer of news", false)]
+    [TestCase("-----BEGIN PRIVATE KEY-----x-----END PRIVATE KEY-----", false)]
+    [TestCase("""{"note":"p@ss word!42 inside"}""", false)]
+    [TestCase("""{"note":"p%40ss%20word%2142"}""", false)]
+    [TestCase("""{"note":"p@ss word!4"}""", true)]
+    [TestCase("""{"name":"Zoë"}""", false)]
+    public void LeavesUnchanged_OfUtf8Text_IsTrueOnlyWhenRedactReturnsTheTextAsItIs(string text, bool unchanged)
+    {
+        var redactor = new Redactor();
+        redactor.AddSecret("p@ss word!42");
+
+        Assert.That(redactor.LeavesUnchanged(System.Text.Encoding.UTF8.GetBytes(text)), Is.EqualTo(unchanged));
+        if (unchanged)
+        {
+            Assert.That(redactor.Redact(text), Is.SameAs(text));
+        }
+    }
+
+    [Test]
+    public void Version_WhenASecretIsRegistered_ChangesAndWhenItIsKnownAlready_DoesNot()
+    {
+        var redactor = new Redactor();
+        var before = redactor.Version;
+        redactor.AddSecret("registered-once");
+        var after = redactor.Version;
+        redactor.AddSecret("registered-once");
+
+        Assert.That((after > before, redactor.Version == after), Is.EqualTo((true, true)));
+    }
+
     [Test]
     public void Redact_BearerToken_IsMasked()
     {

@@ -7,6 +7,19 @@ namespace Conformance.Scim.Tests.Mapping;
 
 public sealed class MappingTests
 {
+    private static readonly Core.Directories.DirectoryUser Ada = new()
+    {
+        Id = "u1",
+        Username = "ada",
+        Email = "ada@example.test",
+        FirstName = "Ada",
+        LastName = "Lovelace",
+        EmployeeIdentifier = "E1",
+        JobTitle = "Countess",
+        WorkPhone = "+1 555 0100",
+        Password = "x",
+    };
+
     [Test]
     public void DefaultMappings_AreTheBlueJeansTableWithUserNameAndActiveRequired()
     {
@@ -35,25 +48,51 @@ public sealed class MappingTests
     [Test]
     public void Resource_IsACoreUserWithEveryRowShaped()
     {
-        var user = new Core.Directories.DirectoryUser
-        {
-            Id = "u1",
-            Username = "ada",
-            Email = "ada@example.test",
-            FirstName = "Ada",
-            LastName = "Lovelace",
-            EmployeeIdentifier = "E1",
-            JobTitle = "Countess",
-            WorkPhone = "+1 555 0100",
-            Password = "x",
-            Active = false,
-        };
+        var user = Ada with { Active = false };
 
         var resource = new UserMapping().Resource(user, password: null);
 
         Assert.That(JsonNode.DeepEquals(resource, JsonNode.Parse(
             """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ada","externalId":"E1","active":false,"name":{"givenName":"Ada","familyName":"Lovelace"},"emails":[{"value":"ada@example.test","type":"work","primary":true}],"title":"Countess","phoneNumbers":[{"value":"+1 555 0100","type":"work"}]}""")), Is.True, resource.ToJsonString());
     }
+
+    [TestCase(null)]
+    [TestCase("S3cret \"pass\" <&> é")]
+    public void ResourceUtf8_ForEveryShapeOfUser_IsTheResourcesJsonTextByteForByte(string? password)
+    {
+        // Every character class the writer escapes: quotes, backslashes, controls, HTML-sensitive, non-ASCII, a surrogate pair.
+        var full = Ada with
+        {
+            Username = "renée.o'brien+x@example.test",
+            FirstName = "Zoë \"Zo\"",
+            LastName = "Ørsted 😀 <b>&amp;</b>",
+            EmployeeIdentifier = "E\\1\t",
+        };
+        DirectoryUserCase[] users =
+        [
+            new(full, []),
+            new(full with { Active = false, FirstName = "" }, []),
+            new(full with { LastName = "" }, []),
+            new(full with { FirstName = "", LastName = "", Email = "", WorkPhone = "" }, []),
+            new(full, ["name.givenName"]),
+            new(full, ["externalId", "name.givenName", "name.familyName", "emails", "title", "phoneNumbers"]),
+            new(full, ["emails", "title"]),
+        ];
+
+        foreach (var (user, excluded) in users)
+        {
+            var mapping = new UserMapping();
+            foreach (var attribute in excluded)
+            {
+                mapping.Exclude(attribute);
+            }
+
+            Assert.That(System.Text.Encoding.UTF8.GetString(mapping.ResourceUtf8(user, password)),
+                Is.EqualTo(mapping.Resource(user, password).ToJsonString()), $"{user}, without {string.Join(", ", excluded)}");
+        }
+    }
+
+    private sealed record DirectoryUserCase(Core.Directories.DirectoryUser User, string[] Excluded);
 
     [TestCase("""[{"value":"a","type":"home"},{"value":"b","type":"work"},{"value":"c","primary":true}]""", "c")]
     [TestCase("""[{"value":"a","type":"home"},{"value":"b","type":"WORK"}]""", "b")]
