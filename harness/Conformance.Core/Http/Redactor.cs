@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -73,65 +74,32 @@ public sealed partial class Redactor
 
     /// <summary>
     /// Whether <see cref="Redact(string?)"/> of this UTF-8 text would return it unchanged: ASCII (each byte is the
-    /// character), none of the literals a pattern starts from, no registered secret. Captured bodies are kept as the
-    /// bytes they were, without decoding them to a string only to find nothing to mask. False means "maybe": redact the text.
+    /// character), and none of what <see cref="Redact(string?)"/> looks for. Captured bodies are kept as the bytes they
+    /// were, without keeping a decoded copy only to find nothing to mask. False means "maybe": redact the text.
     /// </summary>
     internal bool LeavesUnchanged(ReadOnlySpan<byte> utf8)
     {
-        if (!Ascii.IsValid(utf8) || utf8.IndexOf("PRIVATE KEY-----"u8) >= 0 || utf8.IndexOf("earer"u8) >= 0)
+        if (!Ascii.IsValid(utf8))
         {
             return false;
         }
-        // The JSON and form patterns' literals (MayHold's) all end in '"' or '=': only those positions can end one.
-        var from = 0;
-        for (var end = utf8.IndexOfAny((byte)'"', (byte)'='); end >= 0; end = utf8[from..].IndexOfAny((byte)'"', (byte)'='))
+        var rented = utf8.Length > StackChars ? ArrayPool<char>.Shared.Rent(utf8.Length) : null;
+        try
         {
-            end += from;
-            var before = utf8[..end];
-            if (EndsWithIgnoreCase(before, "password"u8) || EndsWithIgnoreCase(before, "token"u8)
-                || (utf8[end] == '"' && EndsWithIgnoreCase(before, "secret"u8)))
-            {
-                return false;
-            }
-            from = end + 1;
+            var text = (rented ?? stackalloc char[StackChars])[..utf8.Length];
+            Ascii.ToUtf16(utf8, text, out _);
+            return !MayHoldPattern(text) && FindSecret(text, 0, out _) < 0;
         }
-        return !HoldsSecret(utf8);
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
-    private static bool EndsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> literal) =>
-        text.Length >= literal.Length && Ascii.EqualsIgnoreCase(text[^literal.Length..], literal);
-
-    /// <summary><see cref="MaskSecrets"/>'s scan over ASCII bytes: whether it would mask anything.</summary>
-    private bool HoldsSecret(ReadOnlySpan<byte> ascii)
-    {
-        if (ascii.Length < KeyLength || _byPrefix.IsEmpty)
-        {
-            return false;
-        }
-        var lookup = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> prefix = stackalloc char[KeyLength];
-        for (var i = 0; i <= ascii.Length - KeyLength; i++)
-        {
-            var bit = (ascii[i] ^ (ascii[i + 1] << 6) ^ (ascii[i + 2] << 12)) & (StartBits - 1);
-            if ((Volatile.Read(ref _starts[bit >> 6]) & (1L << (bit & 63))) == 0)
-            {
-                continue;
-            }
-            Ascii.ToUtf16(ascii.Slice(i, KeyLength), prefix, out _);
-            if (!lookup.TryGetValue(prefix, out var candidates))
-            {
-                continue;
-            }
-            foreach (var candidate in candidates)
-            {
-                if (candidate.Length <= ascii.Length - i && Ascii.Equals(ascii.Slice(i, candidate.Length), candidate))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
+    private const int StackChars = 512;
 
     public string? Redact(string? text)
     {
@@ -142,30 +110,41 @@ public sealed partial class Redactor
         // Each pattern runs only when the text holds the literal it starts from: most captured text holds none of
         // them, and the regexes cost more than the rest of the capture together.
         var result = text;
-        if (result.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        if (result.Contains(PrivateKeyLiteral, StringComparison.Ordinal))
         {
             result = PrivateKeyPattern().Replace(result, "-----BEGIN PRIVATE KEY-----" + Mask + "-----END PRIVATE KEY-----");
         }
-        if (result.Contains("earer", StringComparison.Ordinal))
+        if (result.Contains(BearerLiteral, StringComparison.Ordinal))
         {
             result = BearerPattern().Replace(result, "$1" + Mask);
         }
-        if (MayHold(result, "password\"", "token\"", "secret\""))
+        if (MayHold(result, JsonLiterals))
         {
             result = JsonPasswordPattern().Replace(result, "$1\"" + Mask + "\"");
         }
-        if (MayHold(result, "password=", "token="))
+        if (MayHold(result, FormLiterals))
         {
             result = FormPasswordPattern().Replace(result, "$1" + Mask);
         }
         return MaskSecrets(result);
     }
 
+    // The literal each pattern starts from: a text without it cannot match, and most captured text holds none.
+    private const string PrivateKeyLiteral = "PRIVATE KEY-----";
+    private const string BearerLiteral = "earer";
+    private static readonly string[] JsonLiterals = ["password\"", "token\"", "secret\""];
+    private static readonly string[] FormLiterals = ["password=", "token="];
+
+    /// <summary>Whether any of the patterns of <see cref="Redact(string?)"/> might match: the one test both paths share.</summary>
+    private static bool MayHoldPattern(ReadOnlySpan<char> text) =>
+        text.Contains(PrivateKeyLiteral, StringComparison.Ordinal) || text.Contains(BearerLiteral, StringComparison.Ordinal)
+        || MayHold(text, JsonLiterals) || MayHold(text, FormLiterals);
+
     /// <summary>
     /// Whether a case-insensitive pattern needing one of these ASCII literals can match. Non-ASCII text always goes
     /// to the regexes: IgnoreCase may fold some non-ASCII letters onto ASCII ones, and the check must never skip a match.
     /// </summary>
-    private static bool MayHold(string text, params ReadOnlySpan<string> literals)
+    private static bool MayHold(ReadOnlySpan<char> text, string[] literals)
     {
         foreach (var literal in literals)
         {
@@ -179,32 +158,43 @@ public sealed partial class Redactor
 
     private string MaskSecrets(string text)
     {
-        if (text.Length < KeyLength || _byPrefix.IsEmpty)
-        {
-            return text;
-        }
-        var lookup = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
         StringBuilder? masked = null;
         var copied = 0;
-        var i = 0;
-        while (i <= text.Length - KeyLength)
+        for (var at = FindSecret(text, 0, out var length); at >= 0; at = FindSecret(text, copied, out length))
         {
-            var bit = StartHash(text.AsSpan(i));
-            var match = (Volatile.Read(ref _starts[bit >> 6]) & (1L << (bit & 63))) != 0
-                && lookup.TryGetValue(text.AsSpan(i, KeyLength), out var candidates)
-                ? candidates.FirstOrDefault(c => text.AsSpan(i).StartsWith(c, StringComparison.Ordinal))
-                : null;
-            if (match is null)
-            {
-                i++;
-                continue;
-            }
             masked ??= new StringBuilder(text.Length);
-            masked.Append(text, copied, i - copied).Append(Mask);
-            i += match.Length;
-            copied = i;
+            masked.Append(text, copied, at - copied).Append(Mask);
+            copied = at + length;
         }
         return masked is null ? text : masked.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Where the first registered secret at or after <paramref name="from"/> starts (the longest one there), or -1.</summary>
+    private int FindSecret(ReadOnlySpan<char> text, int from, out int length)
+    {
+        length = 0;
+        if (text.Length < KeyLength || _byPrefix.IsEmpty)
+        {
+            return -1;
+        }
+        var lookup = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = from; i <= text.Length - KeyLength; i++)
+        {
+            var bit = StartHash(text[i..]);
+            if ((Volatile.Read(ref _starts[bit >> 6]) & (1L << (bit & 63))) == 0 || !lookup.TryGetValue(text.Slice(i, KeyLength), out var candidates))
+            {
+                continue;
+            }
+            foreach (var candidate in candidates)
+            {
+                if (text[i..].StartsWith(candidate, StringComparison.Ordinal))
+                {
+                    length = candidate.Length;
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private static int StartHash(ReadOnlySpan<char> text) => (text[0] ^ (text[1] << 6) ^ (text[2] << 12)) & (StartBits - 1);
