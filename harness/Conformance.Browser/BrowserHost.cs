@@ -5,7 +5,8 @@ namespace Conformance.Browser;
 /// <summary>
 /// One chromium and its Playwright driver for the sessions of one worker: launched when the first session starts (starting
 /// both costs more than most flows), each session in a browser context of its own so that no cookie passes from one flow
-/// to the next, and closed when the owner disposes it. Sessions on one host take turns; a host is not shared between workers.
+/// to the next, and closed when the owner disposes it. Several sessions may be open on it at once (a scenario's administrator
+/// and its user); a host belongs to one worker, whose scenarios run one after another.
 /// </summary>
 public sealed class BrowserHost(string executablePath) : IAsyncDisposable
 {

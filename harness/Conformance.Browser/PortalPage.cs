@@ -52,7 +52,7 @@ public sealed class PortalPage
     /// <summary>Page states (what the page was reached for, how many elements it names) axe-core already checked in this process.</summary>
     private static readonly ConcurrentDictionary<string, bool> Audited = new(StringComparer.Ordinal);
 
-    /// <summary>The axe-core script Deque.AxeCore.Playwright carries.</summary>
+    /// <summary>The axe-core script bundled with Deque.AxeCore (the version Deque.AxeCore.Playwright would inject).</summary>
     private static readonly Lazy<string> AxeSource = new(() => new BundledAxeScriptProvider().GetScript());
 
     private async Task ArrivedAsync(string shot)
