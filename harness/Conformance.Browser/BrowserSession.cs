@@ -4,9 +4,10 @@ using Microsoft.Playwright;
 namespace Conformance.Browser;
 
 /// <summary>
-/// One person at one headless Debian chromium: a single tab whose cookies last as long as the session.
-/// Every page reached is saved as a full-page screenshot (NN-what.png). Start with
-/// <see cref="StartAsync"/>; <c>await using</c> closes the browser. Not for use by two flows at once.
+/// One person at one headless Debian chromium: a single tab in a browser context of its own, whose cookies last as long
+/// as the session and are seen by no other session. Every page reached is saved as a full-page screenshot (NN-what.png).
+/// Start with <see cref="StartAsync"/>; <c>await using</c> closes the context, never the host's chromium. Not for use by
+/// two flows at once.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -23,17 +24,13 @@ public sealed class BrowserSession : IAsyncDisposable
     ];
 
     private readonly BrowserSessionOptions _options;
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
     private readonly IBrowserContext _context;
     private readonly IPage _page;
     private int _shots;
 
-    private BrowserSession(BrowserSessionOptions options, IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page)
+    private BrowserSession(BrowserSessionOptions options, IBrowserContext context, IPage page)
     {
         _options = options;
-        _playwright = playwright;
-        _browser = browser;
         _context = context;
         _page = page;
         _shots = options.NumberedBefore;
@@ -41,25 +38,26 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public string ArtifactsFolder => _options.ArtifactsFolder;
 
-    /// <summary>Launches chromium; throws <see cref="BrowserUnavailableException"/> when it is not installed.</summary>
+    /// <summary>
+    /// Opens a context in the host's chromium (launching it on first use); throws <see cref="BrowserUnavailableException"/>
+    /// when chromium is not installed.
+    /// </summary>
     public static async Task<BrowserSession> StartAsync(BrowserSessionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var (playwright, browser) = await Chromium.LaunchAsync(options.ExecutablePath).ConfigureAwait(false);
+        var context = await options.Browser.NewContextAsync().ConfigureAwait(false);
         try
         {
-            var context = await browser.NewContextAsync().ConfigureAwait(false);
             var timeout = (float)options.NavigationTimeout.TotalMilliseconds;
             context.SetDefaultTimeout(timeout);
             context.SetDefaultNavigationTimeout(timeout);
             var page = await context.NewPageAsync().ConfigureAwait(false);
             Directory.CreateDirectory(options.ArtifactsFolder);
-            return new BrowserSession(options, playwright, browser, context, page);
+            return new BrowserSession(options, context, page);
         }
         catch
         {
-            await browser.DisposeAsync().ConfigureAwait(false);
-            playwright.Dispose();
+            await context.CloseAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -139,13 +137,7 @@ public sealed class BrowserSession : IAsyncDisposable
         });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _context.CloseAsync().ConfigureAwait(false);
-        await _browser.CloseAsync().ConfigureAwait(false);
-        await _browser.DisposeAsync().ConfigureAwait(false);
-        _playwright.Dispose();
-    }
+    public ValueTask DisposeAsync() => new(_context.CloseAsync());
 
     /// <summary>Runs one flow (which returns a failure or null) and turns whatever happened into an outcome.</summary>
     private async Task<BrowserOutcome> RunAsync(string flow, string password, string? follow, Func<Shots, Task<string?>> steps)

@@ -37,8 +37,8 @@ public sealed record BrowserSessionOptions
     /// </summary>
     public int NumberedBefore { get; init; }
 
-    /// <summary>Debian's chromium (or CONFORMANCE_CHROMIUM); Playwright's own browser downloads are never used.</summary>
-    public string ExecutablePath { get; init; } = Chromium.Path;
+    /// <summary>The worker's chromium the session opens its own context in; the session never closes it.</summary>
+    public required BrowserHost Browser { get; init; }
 
     /// <summary>{RunFolder}/artifacts/browser/{ScenarioId}, with the id made safe for a file name.</summary>
     public string ArtifactsFolder => Path.Combine(RunFolder, "artifacts", "browser", SafeName(ScenarioId));

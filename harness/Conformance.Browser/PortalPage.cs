@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Deque.AxeCore.Playwright;
+using Deque.AxeCore.Commons;
 using Microsoft.Playwright;
 
 namespace Conformance.Browser;
@@ -52,17 +52,25 @@ public sealed class PortalPage
     /// <summary>Page states (what the page was reached for, how many elements it names) axe-core already checked in this process.</summary>
     private static readonly ConcurrentDictionary<string, bool> Audited = new(StringComparer.Ordinal);
 
+    /// <summary>The axe-core script bundled with Deque.AxeCore (the version Deque.AxeCore.Playwright would inject).</summary>
+    private static readonly Lazy<string> AxeSource = new(() => new BundledAxeScriptProvider().GetScript());
+
     private async Task ArrivedAsync(string shot)
     {
         await _shot(shot).ConfigureAwait(false);
-        // axe-core takes most of a second a page: each state of a page is audited once per run, not on every visit.
+        // Each state of a page is audited once per run, not on every visit: the portal's pages repeat.
         var named = await _page.Locator("[id]").CountAsync().ConfigureAwait(false);
         if (!Audited.TryAdd($"{shot}|{named}", true))
         {
             return;
         }
-        var axe = await _page.RunAxe().ConfigureAwait(false);
-        _violations.AddRange(axe.Violations.Select(v => $"{shot} ({new Uri(_page.Url).AbsolutePath}): {v.Id}: {v.Help}"));
+        // Deque's RunAxe runs the rules frame by frame and then finishes in a new page of a context of its own, over a second
+        // a page; the portal has no frames, so axe.run in the page itself (every rule, the whole document) finds the same
+        // violations in a tenth of the time, and the passes nobody reads are not collected.
+        await _page.EvaluateAsync(AxeSource.Value).ConfigureAwait(false);
+        var violations = await _page.EvaluateAsync<string[]>(
+            "() => axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => `${v.id}: ${v.help}`))").ConfigureAwait(false);
+        _violations.AddRange(violations.Select(v => $"{shot} ({new Uri(_page.Url).AbsolutePath}): {v}"));
     }
 
     public Task FillAsync(string selector, string value) => _page.Locator(selector).FillAsync(value);

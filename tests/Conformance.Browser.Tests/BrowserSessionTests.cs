@@ -6,24 +6,16 @@ using System.Text;
 namespace Conformance.Browser.Tests;
 
 /// <summary>Both SSO flows in Debian chromium against a real mock IdP and a real BlueJeans stub.</summary>
-public class BrowserSessionTests
+public class BrowserSessionTests : WithSsoHarness
 {
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-
-    private SsoHarness _h = null!;
-
-    [SetUp]
-    public async Task StartAsync() => _h = await SsoHarness.StartAsync();
-
-    [TearDown]
-    public async Task StopAsync() => await _h.DisposeAsync();
 
     [Test]
     public async Task IdpInitiated_AuthorizedUser_LandsOnTheSpPageNamingTheUser()
     {
-        await using var browser = await BrowserSession.StartAsync(_h.Options());
+        await using var browser = await BrowserSession.StartAsync(H.Options());
 
-        var outcome = await browser.IdpInitiatedAsync(_h.Idp.UserConsoleUrl, "ada", SsoHarness.AdaPassword, _h.App.Id);
+        var outcome = await browser.IdpInitiatedAsync(H.Idp.UserConsoleUrl, "ada", SsoHarness.AdaPassword, H.App.Id);
 
         Assert.Multiple(() =>
         {
@@ -31,17 +23,17 @@ public class BrowserSessionTests
             Assert.That(outcome.Error, Is.Null);
             Assert.That(outcome.SessionUser, Is.EqualTo(SsoHarness.AdaEmail));
             Assert.That(outcome.SignedIn, Is.True);
-            Assert.That(outcome.FinalUrl, Is.EqualTo(_h.Sp.AcsUrl));
-            Assert.That(_h.Sp.GetSessions().Single().RelayState, Is.EqualTo(_h.Sp.GetSaml().RelayState));
+            Assert.That(outcome.FinalUrl, Is.EqualTo(H.Sp.AcsUrl));
+            Assert.That(H.Sp.GetSessions().Single().RelayState, Is.EqualTo(H.Sp.GetSaml().RelayState));
         });
     }
 
     [Test]
     public async Task IdpInitiated_AuthorizedUser_ScreenshotsEveryPageAsPngUnderTheScenarioFolder()
     {
-        await using var browser = await BrowserSession.StartAsync(_h.Options("sso/idp initiated"));
+        await using var browser = await BrowserSession.StartAsync(H.Options("sso/idp initiated"));
 
-        var outcome = await browser.IdpInitiatedAsync(_h.Idp.UserConsoleUrl, "ada", SsoHarness.AdaPassword, _h.App.Id);
+        var outcome = await browser.IdpInitiatedAsync(H.Idp.UserConsoleUrl, "ada", SsoHarness.AdaPassword, H.App.Id);
 
         Assert.Multiple(() =>
         {
@@ -55,7 +47,7 @@ public class BrowserSessionTests
             Assert.That(outcome.Trace, Is.Null);
             foreach (var shot in outcome.Screenshots)
             {
-                Assert.That(File.ReadAllBytes(Path.Combine(_h.RunFolder, shot)).Take(PngSignature.Length), Is.EqualTo(PngSignature), shot);
+                Assert.That(File.ReadAllBytes(Path.Combine(H.RunFolder, shot)).Take(PngSignature.Length), Is.EqualTo(PngSignature), shot);
             }
         });
     }
@@ -63,25 +55,25 @@ public class BrowserSessionTests
     [Test]
     public async Task IdpInitiated_UserOutsideAnyBoundGroup_FindsNoTileAndTheSpOpensNoSession()
     {
-        await using var browser = await BrowserSession.StartAsync(_h.Options());
+        await using var browser = await BrowserSession.StartAsync(H.Options());
 
-        var outcome = await browser.IdpInitiatedAsync(_h.Idp.UserConsoleUrl, "bob", SsoHarness.BobPassword, _h.App.Id);
+        var outcome = await browser.IdpInitiatedAsync(H.Idp.UserConsoleUrl, "bob", SsoHarness.BobPassword, H.App.Id);
 
         Assert.Multiple(() =>
         {
-            Assert.That(outcome.Failure, Is.EqualTo($"The User Console shows no tile for application '{_h.App.Id}'."));
+            Assert.That(outcome.Failure, Is.EqualTo($"The User Console shows no tile for application '{H.App.Id}'."));
             Assert.That(outcome.SessionUser, Is.Null);
             Assert.That(outcome.Screenshots, Has.Count.EqualTo(2));
-            Assert.That(_h.Sp.GetSessions(), Is.Empty);
+            Assert.That(H.Sp.GetSessions(), Is.Empty);
         });
     }
 
     [Test]
     public async Task IdpInitiated_WrongPassword_ShowsTheLoginErrorAndTheSpOpensNoSession()
     {
-        await using var browser = await BrowserSession.StartAsync(_h.Options());
+        await using var browser = await BrowserSession.StartAsync(H.Options());
 
-        var outcome = await browser.IdpInitiatedAsync(_h.Idp.UserConsoleUrl, "ada", "Wrong-Password-1", _h.App.Id);
+        var outcome = await browser.IdpInitiatedAsync(H.Idp.UserConsoleUrl, "ada", "Wrong-Password-1", H.App.Id);
 
         Assert.Multiple(() =>
         {
@@ -89,16 +81,16 @@ public class BrowserSessionTests
             Assert.That(outcome.Screenshots[^1], Does.EndWith("/02-error.png"));
             Assert.That(outcome.Failure, Is.Null);
             Assert.That(outcome.SignedIn, Is.False);
-            Assert.That(_h.Sp.GetSessions(), Is.Empty);
+            Assert.That(H.Sp.GetSessions(), Is.Empty);
         });
     }
 
     [Test]
     public async Task SpInitiated_AuthorizedUser_LandsOnTheSpPageNamingTheUser()
     {
-        await using var browser = await BrowserSession.StartAsync(_h.Options());
+        await using var browser = await BrowserSession.StartAsync(H.Options());
 
-        var outcome = await browser.SpInitiatedAsync(_h.Sp.LoginLinkUrl, "ada", SsoHarness.AdaPassword);
+        var outcome = await browser.SpInitiatedAsync(H.Sp.LoginLinkUrl, "ada", SsoHarness.AdaPassword);
 
         Assert.Multiple(() =>
         {
@@ -106,51 +98,51 @@ public class BrowserSessionTests
             Assert.That(outcome.Error, Is.Null);
             Assert.That(outcome.SessionUser, Is.EqualTo(SsoHarness.AdaEmail));
             Assert.That(outcome.Titles, Is.EqualTo(new[] { "Log in · JumpCloud (mock)", "BlueJeans - signed in" }));
-            Assert.That(outcome.Screenshots.Select(s => File.Exists(Path.Combine(_h.RunFolder, s))), Is.All.True);
-            Assert.That(_h.Sp.GetSessions().Single().UserId, Is.EqualTo(SsoHarness.AdaEmail));
+            Assert.That(outcome.Screenshots.Select(s => File.Exists(Path.Combine(H.RunFolder, s))), Is.All.True);
+            Assert.That(H.Sp.GetSessions().Single().UserId, Is.EqualTo(SsoHarness.AdaEmail));
         });
     }
 
     [Test]
     public async Task SpInitiated_UserOutsideAnyBoundGroup_SeesTheIdpRefusalAndTheSpOpensNoSession()
     {
-        await using var browser = await BrowserSession.StartAsync(_h.Options());
+        await using var browser = await BrowserSession.StartAsync(H.Options());
 
-        var outcome = await browser.SpInitiatedAsync(_h.Sp.LoginLinkUrl, "bob", SsoHarness.BobPassword);
+        var outcome = await browser.SpInitiatedAsync(H.Sp.LoginLinkUrl, "bob", SsoHarness.BobPassword);
 
         Assert.Multiple(() =>
         {
             Assert.That(outcome.Error, Does.StartWith("You are not authorized to use BlueJeans."));
-            Assert.That(outcome.FinalUrl, Does.StartWith(_h.Idp.BaseUrl));
+            Assert.That(outcome.FinalUrl, Does.StartWith(H.Idp.BaseUrl));
             Assert.That(outcome.SessionUser, Is.Null);
-            Assert.That(_h.Sp.GetSessions(), Is.Empty);
+            Assert.That(H.Sp.GetSessions(), Is.Empty);
         });
     }
 
     [Test]
     public async Task SpInitiated_WrongPassword_ShowsTheLoginErrorAndTheSpOpensNoSession()
     {
-        await using var browser = await BrowserSession.StartAsync(_h.Options());
+        await using var browser = await BrowserSession.StartAsync(H.Options());
 
-        var outcome = await browser.SpInitiatedAsync(_h.Sp.LoginLinkUrl, "ada", "Wrong-Password-1");
+        var outcome = await browser.SpInitiatedAsync(H.Sp.LoginLinkUrl, "ada", "Wrong-Password-1");
 
         Assert.Multiple(() =>
         {
             Assert.That(outcome.Error, Is.EqualTo("Invalid username or password."));
-            Assert.That(outcome.FinalUrl, Does.StartWith(_h.Idp.LoginUrl));
-            Assert.That(_h.Sp.GetSessions(), Is.Empty);
+            Assert.That(outcome.FinalUrl, Does.StartWith(H.Idp.LoginUrl));
+            Assert.That(H.Sp.GetSessions(), Is.Empty);
         });
     }
 
     [Test]
     public async Task SpInitiated_WithTrace_WritesATraceThatHoldsNoPassword()
     {
-        await using var browser = await BrowserSession.StartAsync(_h.Options() with { RecordTrace = true });
+        await using var browser = await BrowserSession.StartAsync(H.Options() with { RecordTrace = true });
 
-        var outcome = await browser.SpInitiatedAsync(_h.Sp.LoginLinkUrl, "ada", SsoHarness.AdaPassword);
+        var outcome = await browser.SpInitiatedAsync(H.Sp.LoginLinkUrl, "ada", SsoHarness.AdaPassword);
 
         Assert.That(outcome.Trace, Is.EqualTo("artifacts/browser/sso.browser/03-sp-initiated-trace.zip"));
-        using var zip = ZipFile.OpenRead(Path.Combine(_h.RunFolder, outcome.Trace));
+        using var zip = ZipFile.OpenRead(Path.Combine(H.RunFolder, outcome.Trace));
         var password = Encoding.UTF8.GetBytes(SsoHarness.AdaPassword);
         Assert.Multiple(() =>
         {
@@ -163,13 +155,13 @@ public class BrowserSessionTests
     [Test]
     public async Task SpInitiated_Always_KeepsThePasswordOutOfFileNamesAndOutcomeText()
     {
-        await using var browser = await BrowserSession.StartAsync(_h.Options() with { RecordTrace = true });
+        await using var browser = await BrowserSession.StartAsync(H.Options() with { RecordTrace = true });
 
-        var outcome = await browser.SpInitiatedAsync(_h.Sp.LoginLinkUrl, "ada", SsoHarness.AdaPassword);
+        var outcome = await browser.SpInitiatedAsync(H.Sp.LoginLinkUrl, "ada", SsoHarness.AdaPassword);
 
         var texts = new[] { outcome.FinalUrl, outcome.SessionUser, outcome.Error, outcome.Failure, outcome.Trace }
             .OfType<string>().Concat(outcome.Screenshots).Concat(outcome.Titles)
-            .Concat(System.IO.Directory.EnumerateFiles(_h.RunFolder, "*", SearchOption.AllDirectories));
+            .Concat(System.IO.Directory.EnumerateFiles(H.RunFolder, "*", SearchOption.AllDirectories));
         Assert.That(texts, Has.None.Contains(SsoHarness.AdaPassword));
     }
 
@@ -180,7 +172,7 @@ public class BrowserSessionTests
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var url = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/saml/login";
-        await using var browser = await BrowserSession.StartAsync(_h.Options() with { NavigationTimeout = TimeSpan.FromSeconds(2) });
+        await using var browser = await BrowserSession.StartAsync(H.Options() with { NavigationTimeout = TimeSpan.FromSeconds(2) });
 
         var outcome = await browser.SpInitiatedAsync(url, "ada", SsoHarness.AdaPassword);
 
@@ -193,9 +185,10 @@ public class BrowserSessionTests
     }
 
     [Test]
-    public void StartAsync_WithoutChromium_ThrowsBrowserUnavailableException()
+    public async Task StartAsync_WithoutChromium_ThrowsBrowserUnavailableException()
     {
-        var options = _h.Options() with { ExecutablePath = "/nonexistent/chromium" };
+        await using var missing = new BrowserHost("/nonexistent/chromium");
+        var options = H.Options() with { Browser = missing };
 
         var thrown = Assert.ThrowsAsync<BrowserUnavailableException>(() => BrowserSession.StartAsync(options));
 

@@ -16,13 +16,12 @@ public class PortalPageTests : InChromium
     public Task ClosePageAsync() => _page.CloseAsync();
 
     /// <summary>Serves <paramref name="body"/> (inside an accessible document) at every path of the fake portal.</summary>
-    private async Task<PortalPage> ServeAsync(string body)
+    private Task<PortalPage> ServeAsync(string body) =>
+        ServeDocumentAsync($"<!DOCTYPE html><html lang=\"en\"><head><title>Portal</title></head><body><main><h1>Portal</h1>{body}</main></body></html>");
+
+    private async Task<PortalPage> ServeDocumentAsync(string document)
     {
-        await _page.RouteAsync("http://portal.test/**", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            ContentType = "text/html",
-            Body = $"<!DOCTYPE html><html lang=\"en\"><head><title>Portal</title></head><body><main><h1>Portal</h1>{body}</main></body></html>",
-        }));
+        await _page.RouteAsync("http://portal.test/**", route => route.FulfillAsync(new RouteFulfillOptions { ContentType = "text/html", Body = document }));
         return new PortalPage(_page, Portal, _ => Task.CompletedTask);
     }
 
@@ -54,6 +53,16 @@ public class PortalPageTests : InChromium
         await portal.OpenAsync("/portal/start", "axe-unlabelled-field");
 
         Assert.That(portal.AccessibilityViolations, Has.Some.Contains("axe-unlabelled-field (/portal/start): label"));
+    }
+
+    [Test]
+    public async Task Open_ADocumentWithoutLanguageOrTitle_RecordsTheRulesOfTheWholePage()
+    {
+        var portal = await ServeDocumentAsync("<!DOCTYPE html><html><head></head><body><main><h1>Portal</h1></main></body></html>");
+
+        await portal.OpenAsync("/portal/start", "axe-page-level");
+
+        Assert.That(portal.AccessibilityViolations, Has.Some.Contains("axe-page-level (/portal/start): html-has-lang").And.Some.Contains("axe-page-level (/portal/start): document-title"));
     }
 
     [Test]

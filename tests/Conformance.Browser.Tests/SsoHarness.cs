@@ -14,7 +14,7 @@ namespace Conformance.Browser.Tests;
 /// says (IdP certificate uploaded to the SP, the SP's ACS and entity ID on the IdP's SSO tab). Ada is in
 /// "Video", which is bound to BlueJeans; bob is in no bound group.
 /// </summary>
-internal sealed class SsoHarness : IAsyncDisposable
+public sealed class SsoHarness : IAsyncDisposable
 {
     public const string AdaPassword = "Correct-Horse-9";
     public const string AdaEmail = "ada.lovelace@example.test";
@@ -33,6 +33,9 @@ internal sealed class SsoHarness : IAsyncDisposable
     public Application App { get; }
     public string RunFolder { get; }
     public Redactor Redactor { get; } = new();
+
+    /// <summary>The test's chromium, started by its first session and closed with the harness.</summary>
+    public BrowserHost Browser { get; } = new(Chromium.DebianPath);
 
     public static async Task<SsoHarness> StartAsync()
     {
@@ -73,11 +76,24 @@ internal sealed class SsoHarness : IAsyncDisposable
     }
 
     public BrowserSessionOptions Options(string scenarioId = "sso.browser") =>
-        new() { RunFolder = RunFolder, ScenarioId = scenarioId, Redactor = Redactor };
+        new() { RunFolder = RunFolder, ScenarioId = scenarioId, Redactor = Redactor, Browser = Browser };
 
     public async ValueTask DisposeAsync()
     {
+        await Browser.DisposeAsync();
         await Sp.DisposeAsync();
         await Idp.DisposeAsync();
     }
+}
+
+/// <summary>A fixture whose every test gets a fresh <see cref="SsoHarness"/> (and its chromium), stopped after the test.</summary>
+public abstract class WithSsoHarness
+{
+    protected SsoHarness H { get; private set; } = null!;
+
+    [SetUp]
+    public async Task StartHarnessAsync() => H = await SsoHarness.StartAsync();
+
+    [TearDown]
+    public async Task StopHarnessAsync() => await H.DisposeAsync();
 }

@@ -140,6 +140,9 @@ public sealed partial class ScenarioContext : IExchangeSink, ISamlMessageSink
         internal set => _spControl = value;
     }
 
+    /// <summary>The worker's chromium, in which each browser flow of the scenario opens a context of its own.</summary>
+    internal Conformance.Browser.BrowserHost? Browser { get; init; }
+
     /// <summary>The administrator's browser, signed in to the Admin Portal, kept open for the rest of the scenario once a step opened it.</summary>
     internal Steps.Portal.AdministratorBrowser? Administrator { get; set; }
 

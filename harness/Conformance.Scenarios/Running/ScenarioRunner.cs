@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Conformance.Browser;
 using Conformance.Core.Http;
 using Conformance.Results;
 using Conformance.Scenarios.Checks;
@@ -46,10 +47,15 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         var next = -1;
         async Task WorkAsync(ScenarioRunner worker)
         {
-            int index;
-            while (!cancellationToken.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < scenarios.Count)
+            // One chromium per worker for the whole run, started by its first browser step and closed when the worker is done.
+            var browser = new BrowserHost(Chromium.Path);
+            await using (browser.ConfigureAwait(false))
             {
-                results[index] = await worker.RunScenarioAsync(scenarios[index], cancellationToken).ConfigureAwait(false);
+                int index;
+                while (!cancellationToken.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < scenarios.Count)
+                {
+                    results[index] = await worker.RunScenarioAsync(scenarios[index], browser, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         await Task.WhenAll(workers.Select(WorkAsync)).ConfigureAwait(false);
@@ -70,7 +76,17 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
         return run with { Guide = GuideReading.Of(run) };
     }
 
+    /// <summary>Runs one scenario on its own: a browser step starts a chromium for it, closed when it ends.</summary>
     public async Task<ScenarioResult> RunScenarioAsync(Scenario scenario, CancellationToken cancellationToken)
+    {
+        var browser = new BrowserHost(Chromium.Path);
+        await using (browser.ConfigureAwait(false))
+        {
+            return await RunScenarioAsync(scenario, browser, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ScenarioResult> RunScenarioAsync(Scenario scenario, BrowserHost browser, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         observer?.ScenarioStarted(scenario);
@@ -84,7 +100,7 @@ public sealed class ScenarioRunner(StepLibrary library, RunOptions options, ISce
                 Reason = $"target '{options.Target.Name}' lacks {string.Join(", ", missing)}",
             });
         }
-        var context = new ScenarioContext(scenario, options.Target, _capabilities, options.Time, Redactor, options.RunFolder, options.Namespace);
+        var context = new ScenarioContext(scenario, options.Target, _capabilities, options.Time, Redactor, options.RunFolder, options.Namespace) { Browser = browser };
         if (options.Target.Limits.UserNameMaxLength is { } limit)
         {
             context.Set(ScenarioValues.LimitsUserNameMaxLength, limit.ToString(System.Globalization.CultureInfo.InvariantCulture));

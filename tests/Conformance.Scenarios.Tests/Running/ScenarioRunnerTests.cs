@@ -124,6 +124,32 @@ public sealed class ScenarioRunnerTests
     }
 
     [Test]
+    public async Task Run_OnTwoWorkers_LaunchesOneChromiumPerWorkerForAllItsFlowsAndClosesItWhenTheRunEnds()
+    {
+        var problems = new List<Problem>();
+        var scenarios = Enumerable.Range(1, 4)
+            .Select(i => new ScenarioLoader(Library, SeedGuide.Embedded).Parse($"browser{i}.yaml", $"id: runner.browser{i}\ntitle: Two flows\narea: sso\nsteps:\n  - do: test.two-browser-flows\n", problems).Single())
+            .ToList();
+        Assert.That(problems, Is.Empty);
+        var options = new RunOptions { Target = new TargetFile { Name = "test" } };
+        TestTwoBrowserFlows.Hosts.Clear();
+
+        var run = await new ScenarioRunner(Library, options).RunAsync(scenarios, "run", [new ScenarioRunner(Library, options)], CancellationToken.None);
+
+        var hosts = TestTwoBrowserFlows.Hosts.Distinct().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Scenarios.Select(s => s.Outcome), Is.All.EqualTo(Outcome.Passed));
+            Assert.That(hosts, Has.Count.EqualTo(2));
+            Assert.That(hosts.Select(h => h.Launches), Is.All.EqualTo(1));
+            foreach (var host in hosts)
+            {
+                Assert.ThrowsAsync<ObjectDisposedException>(() => host.NewContextAsync());
+            }
+        });
+    }
+
+    [Test]
     public void Load_WithUnknownTemplate_IsAProblemNamingTheKnownValues()
     {
         var problems = new List<Problem>();
@@ -159,6 +185,24 @@ public sealed class TestAct : StepAction<TestActInput>
         "needs-control" => throw new CapabilityMissingException("control.saml", "the test asks for it"),
         _ => Task.CompletedTask,
     };
+}
+
+/// <summary>Test-only: two browser flows, one after the other, noting the chromium host the worker lent them.</summary>
+public sealed class TestTwoBrowserFlows : StepAction<TestActInput>
+{
+    public static System.Collections.Concurrent.ConcurrentBag<Conformance.Browser.BrowserHost> Hosts { get; } = [];
+
+    public override string Name => "test.two-browser-flows";
+    public override string Description => "Test-only: opens and closes two browser sessions.";
+
+    protected override async Task ExecuteAsync(TestActInput input, ScenarioContext context, CancellationToken cancellationToken)
+    {
+        for (var flow = 0; flow < 2; flow++)
+        {
+            await using var session = await Conformance.Scenarios.Steps.Browser.BrowserRun.StartAsync(context, trace: false, spOrigin: null, sessionProbe: null);
+        }
+        Hosts.Add(context.Browser!);
+    }
 }
 
 public sealed record TestEchoInput

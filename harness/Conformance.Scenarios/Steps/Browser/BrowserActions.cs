@@ -111,6 +111,7 @@ internal static class BrowserRun
             SessionUserPattern = sessionProbe?.User,
             SessionUrl = sessionProbe?.Url,
             NumberedBefore = context.Screenshots.Count + context.Traces.Count,
+            Browser = context.Browser ?? throw new InvalidOperationException("a browser step runs only in a scenario runner, which lends each worker its chromium"),
         });
 
     /// <summary>Keeps a flow's outcome for browser.result and its screenshots and trace as the scenario's evidence.</summary>
