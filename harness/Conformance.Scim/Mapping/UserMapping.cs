@@ -195,6 +195,10 @@ internal sealed class UserMapping
     public static string? Str(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
+    /// <summary>As <see cref="Str(JsonNode?)"/> for the member <paramref name="name"/> of a parsed object.</summary>
+    public static string? Str(JsonElement resource, string name) =>
+        resource.TryGetProperty(name, out var member) && member.ValueKind == JsonValueKind.String && member.GetString() is { Length: > 0 } text ? text : null;
+
     private static JsonNode Node(Shape shape, string value) => shape switch
     {
         Shape.Boolean => JsonValue.Create(bool.Parse(value)),

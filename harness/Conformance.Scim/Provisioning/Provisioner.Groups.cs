@@ -28,9 +28,9 @@ internal sealed partial class Provisioner
         {
             // Design: "a group whose displayName already exists in the app is taken over". A failed lookup stops the
             // create it was deciding, so it is logged as that create.
-            var found = await AttemptAsync<JsonObject?>(session, InsightsEventTypes.GroupCreateProvision, resource, async (client, ct) =>
-                Resources(await client.SendAsync(HttpMethod.Get, "/Groups" + ScimFilter.Equal("displayName", group.Name), null, ct).ConfigureAwait(false))
-                    .FirstOrDefault(g => string.Equals(UserMapping.Str(g["displayName"]), group.Name, StringComparison.Ordinal)),
+            var found = await AttemptAsync(session, InsightsEventTypes.GroupCreateProvision, resource, (client, ct) =>
+                client.ReadAsync(HttpMethod.Get, "/Groups" + ScimFilter.Equal("displayName", group.Name), null,
+                    list => FirstResource(list, "displayName", group.Name, StringComparison.Ordinal), ct),
                 logSuccess: false).ConfigureAwait(false);
             if (!found.Ok)
             {

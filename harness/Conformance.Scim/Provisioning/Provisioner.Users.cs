@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Directories;
 using Conformance.Core.Insights;
@@ -48,9 +49,8 @@ internal sealed partial class Provisioner
         Secret(password);
         if (found.Value is null)
         {
-            var created = await AttemptAsync(session, InsightsEventTypes.UserCreateProvision, resource, async (client, ct) =>
-                ScimId(await client.SendUtf8Async(HttpMethod.Post, "/Users", mapping.ResourceUtf8(user, password), ct).ConfigureAwait(false)))
-                .ConfigureAwait(false);
+            var created = await AttemptAsync(session, InsightsEventTypes.UserCreateProvision, resource, (client, ct) =>
+                client.ReadAsync(HttpMethod.Post, "/Users", mapping.ResourceUtf8(user, password), ScimId, ct)).ConfigureAwait(false);
             if (created.Ok)
             {
                 _scimUserIds[user.Id] = created.Value;
@@ -141,11 +141,9 @@ internal sealed partial class Provisioner
     private Task<Attempt<JsonObject?>> LookupAsync(ActiveSession session, DirectoryUser user, InsightsResource resource) =>
         AttemptAsync<JsonObject?>(session, InsightsEventTypes.UserLookupProvision, resource, async (client, ct) =>
         {
-            var list = await client.SendAsync(HttpMethod.Get, "/Users" + ScimFilter.Equal("userName", user.Username), null, ct)
-                .ConfigureAwait(false);
             // RFC 7643 4.1.1: userName is caseExact false; an SP that ignores the filter still yields the right user.
-            var found = Resources(list).FirstOrDefault(r =>
-                string.Equals(UserMapping.Str(r["userName"]), user.Username, StringComparison.OrdinalIgnoreCase));
+            var found = await client.ReadAsync(HttpMethod.Get, "/Users" + ScimFilter.Equal("userName", user.Username), null,
+                list => FirstResource(list, "userName", user.Username, StringComparison.OrdinalIgnoreCase), ct).ConfigureAwait(false);
             if (found is null && _scimUserIds.TryGetValue(user.Id, out var known))
             {
                 try
@@ -168,8 +166,33 @@ internal sealed partial class Provisioner
     internal static IEnumerable<JsonObject> Resources(JsonObject? list) =>
         (list?["Resources"] as JsonArray ?? []).OfType<JsonObject>();
 
+    /// <summary>
+    /// The first resource of a ListResponse whose <paramref name="attribute"/> is <paramref name="value"/>, as a node of
+    /// its own; the rest of the list is never turned into nodes.
+    /// </summary>
+    private static JsonObject? FirstResource(JsonElement? list, string attribute, string value, StringComparison comparison)
+    {
+        if (list is not { } answer || !answer.TryGetProperty("Resources", out var resources) || resources.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+        foreach (var candidate in resources.EnumerateArray())
+        {
+            if (candidate.ValueKind == JsonValueKind.Object && string.Equals(UserMapping.Str(candidate, attribute), value, comparison))
+            {
+                return JsonObject.Create(candidate.Clone());
+            }
+        }
+        return null;
+    }
+
     private static string ScimId(JsonObject? resource) =>
-        UserMapping.Str(resource?["id"]) ?? throw new ScimRequestException("The SP's answer has no resource id (RFC 7643 3.1 requires one).");
+        UserMapping.Str(resource?["id"]) ?? throw NoScimId();
+
+    private static string ScimId(JsonElement? resource) =>
+        (resource is { } answer ? UserMapping.Str(answer, "id") : null) ?? throw NoScimId();
+
+    private static ScimRequestException NoScimId() => new("The SP's answer has no resource id (RFC 7643 3.1 requires one).");
 
     private static string UserPath(string scimId) => "/Users/" + Uri.EscapeDataString(scimId);
 }

@@ -143,7 +143,15 @@ internal sealed partial class Provisioner(
         }
         try
         {
-            return directory.GroupsOf(userId).Any(g => app.BoundGroupIds.Contains(g.Id));
+            // Asked for every user queued and again when its push runs: a loop, not a closure over the app per call.
+            foreach (var group in directory.GroupsOf(userId))
+            {
+                if (app.BoundGroupIds.Contains(group.Id))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
         catch (KeyNotFoundException)
         {

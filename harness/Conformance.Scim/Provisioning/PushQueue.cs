@@ -21,8 +21,7 @@ internal sealed class PushQueue(int concurrency) : IDisposable
     {
         lock (_gate)
         {
-            var prior = after.Append(key).Distinct(StringComparer.Ordinal)
-                .Select(k => _tails.GetValueOrDefault(k)).OfType<Task>().ToArray();
+            var prior = Prior(key, after);
             if (_pending++ == 0)
             {
                 _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,6 +32,16 @@ internal sealed class PushQueue(int concurrency) : IDisposable
             // pushed (100,000 users would hold 100,000 finished tasks until the organisation goes).
             tail.ContinueWith(done => Forget(key, done), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
+    }
+
+    /// <summary>The queued work this item waits for; most items wait for nothing but their own key's.</summary>
+    private Task[] Prior(string key, IEnumerable<string> after)
+    {
+        if (after is ICollection<string> { Count: 0 })
+        {
+            return _tails.TryGetValue(key, out var tail) ? [tail] : [];
+        }
+        return [.. after.Append(key).Distinct(StringComparer.Ordinal).Select(k => _tails.GetValueOrDefault(k)).OfType<Task>()];
     }
 
     private void Forget(string key, Task done)
@@ -74,12 +83,26 @@ internal sealed class PushQueue(int concurrency) : IDisposable
 
     private async Task RunAsync(Task[] prior, Func<Task> work)
     {
-        // Leave the caller (a directory change handler, under our lock) before doing anything.
-        await Task.Yield();
         try
         {
-            await Task.WhenAll(prior).ConfigureAwait(false);
-            await _slots.WaitAsync().ConfigureAwait(false);
+            // The work must not start on the caller's stack (a directory change handler, under our lock). Waiting
+            // for earlier work or for a slot leaves it anyway: only work that could start at once hops explicitly,
+            // so the usual item (a slot taken, nothing before it) costs one trip through the thread pool, not two.
+            var ready = Task.WhenAll(prior);
+            if (ready.IsCompleted)
+            {
+                var slot = _slots.WaitAsync();
+                if (slot.IsCompleted)
+                {
+                    await Task.Yield();
+                }
+                await slot.ConfigureAwait(false);
+            }
+            else
+            {
+                await ready.ConfigureAwait(false);
+                await _slots.WaitAsync().ConfigureAwait(false);
+            }
             try
             {
                 await work().ConfigureAwait(false);

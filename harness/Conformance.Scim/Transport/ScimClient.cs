@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Core.Http;
@@ -26,6 +27,10 @@ internal sealed class ScimClient(
     // RFC 7644 3.1: "the SCIM media type application/scim+json".
     private const string ScimMediaType = "application/scim+json";
     private const string ScimBodyContentType = ScimMediaType + "; charset=utf-8";
+
+    // RFC 8259 4: names "SHOULD be unique", and which of two ids is the resource's is anyone's guess: such an answer is
+    // refused as the SP's fault, as it is read, instead of later, by whichever caller first asks for a member.
+    private static readonly JsonDocumentOptions AnswerOptions = new() { AllowDuplicateProperties = false };
 
     // Every request of the client carries these: composed once, not parsed into header objects per attempt.
     private readonly string _baseUrl = settings.BaseUrl.AbsoluteUri.TrimEnd('/');
@@ -67,25 +72,41 @@ internal sealed class ScimClient(
 
     /// <summary>Sends one logical request; the answer's JSON object, or null for an empty body (204).</summary>
     public Task<JsonObject?> SendAsync(HttpMethod method, string relativePath, JsonNode? body, CancellationToken cancellationToken) =>
-        SendUtf8Async(method, relativePath, body is null ? null : Utf8(body), cancellationToken);
+        ReadAsync(method, relativePath, body is null ? null : Utf8(body),
+            static answer => answer is { } resource ? JsonObject.Create(resource.Clone()) : null, cancellationToken);
 
-    /// <summary>Sends one logical request with a body already written as UTF-8 JSON text.</summary>
-    public async Task<JsonObject?> SendUtf8Async(HttpMethod method, string relativePath, byte[]? body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one logical request with a body already written as UTF-8 JSON text, and reads what the caller needs from
+    /// the answer's JSON object (null for an empty body) while it is parsed: most callers want one member, not a tree
+    /// of nodes. The element is only valid during <paramref name="read"/>.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(HttpMethod method, string relativePath, byte[]? body, Func<JsonElement?, T> read, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(read);
         var request = (Client: this, Method: method, Uri: new Uri(_baseUrl + relativePath), Payload: body);
-        ScimAnswer answer;
+        // The outcome, not the result: the pipeline's own unwrapping layer, and the context it would rent, are per
+        // request; the transient faults it would rethrow are turned into the SP's failure below anyway.
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        Outcome<ScimAnswer> outcome;
         try
         {
-            answer = await pipeline.ExecuteAsync(
-                static (r, ct) => r.Client.AttemptAsync(r.Method, r.Uri, r.Payload, ct), request, cancellationToken).ConfigureAwait(false);
+            outcome = await pipeline.ExecuteOutcomeAsync(
+                static (context, r) => r.Client.AttemptAsync(r.Method, r.Uri, r.Payload, context.CancellationToken), context, request).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsTransient(ex))
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+        if (outcome.Exception is { } ex && IsTransient(ex))
         {
             // The pipeline gives a transient fault back only once no retry is left, or when the caller stopped it.
             cancellationToken.ThrowIfCancellationRequested();
             throw new ScimRequestException(0, null, $"{Failure(ex, options, redactor)} (gave up after {options.MaxRetries + 1} attempts)");
         }
-        return answer.Error is { } error ? throw error : answer.Resource;
+        outcome.ThrowIfException();
+        var answer = outcome.Result;
+        using var document = answer.Document;
+        return answer.Error is { } error ? throw error : read(document?.RootElement);
     }
 
     private static bool IsTransient(Exception exception) => exception is HttpRequestException or TimeoutRejectedException;
@@ -105,38 +126,52 @@ internal sealed class ScimClient(
         return buffer.WrittenSpan.ToArray();
     }
 
-    private async ValueTask<ScimAnswer> AttemptAsync(HttpMethod method, Uri uri, byte[]? payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt, with whatever it threw as the outcome (as the pipeline would wrap it). Its state machine is pooled:
+    /// the pipeline awaits it once, and there are one or two per pushed user.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Outcome<ScimAnswer>> AttemptAsync(HttpMethod method, Uri uri, byte[]? payload, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, uri);
-        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
-        request.Headers.TryAddWithoutValidation("Accept", ScimMediaType);
-        if (payload is not null)
+        try
         {
-            // As StringContent(text, UTF-8, media type) labels it; each attempt reads the same bytes again.
-            request.Content = new ByteArrayContent(payload);
-            request.Content.Headers.TryAddWithoutValidation("Content-Type", ScimBodyContentType);
+            using var request = new HttpRequestMessage(method, uri);
+            request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+            request.Headers.TryAddWithoutValidation("Accept", ScimMediaType);
+            if (payload is not null)
+            {
+                // As StringContent(text, UTF-8, media type) labels it; each attempt reads the same bytes again.
+                request.Content = new ByteArrayContent(payload);
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", ScimBodyContentType);
+            }
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                // The capturing handler has buffered the body (and decoded it once, for the evidence): parsed from the bytes.
+                using var answer = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                return Outcome.FromResult(new ScimAnswer(Parse(answer, response.Content.Headers.ContentType?.MediaType), null, false, null));
+            }
+            var error = Error(response, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            if (!IsRetryable(response.StatusCode))
+            {
+                return Outcome.FromResult(new ScimAnswer(null, error, false, null));
+            }
+            var retryAfter = RetryAfter(response.Headers.RetryAfter);
+            if (retryAfter > options.MaxBackoff)
+            {
+                // Retrying sooner than asked would be the IdP's fault; waiting longer than the target allows would stall
+                // the run: the SP's answer stands, named.
+                return Outcome.FromResult(new ScimAnswer(null, new ScimRequestException(error.Status, error.ScimType,
+                    $"{error.Message} (the SP asked to wait {retryAfter.Value.TotalSeconds:0} s before retrying, longer than the {options.MaxBackoff.TotalSeconds:0} s the target allows: not retried)"), false, null));
+            }
+            return Outcome.FromResult(new ScimAnswer(null, error, true, retryAfter));
         }
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
+#pragma warning disable CA1031 // The pipeline's strategies decide what a fault means; the caller rethrows what they give back.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            // The capturing handler has buffered the body (and decoded it once, for the evidence): parsed from the bytes.
-            using var answer = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new ScimAnswer(Parse(answer, response.Content.Headers.ContentType?.MediaType), null, false, null);
+            return Outcome.FromException<ScimAnswer>(ex);
         }
-        var error = Error(response, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-        if (!IsRetryable(response.StatusCode))
-        {
-            return new ScimAnswer(null, error, false, null);
-        }
-        var retryAfter = RetryAfter(response.Headers.RetryAfter);
-        if (retryAfter > options.MaxBackoff)
-        {
-            // Retrying sooner than asked would be the IdP's fault; waiting longer than the target allows would stall
-            // the run: the SP's answer stands, named.
-            return new ScimAnswer(null, new ScimRequestException(error.Status, error.ScimType,
-                $"{error.Message} (the SP asked to wait {retryAfter.Value.TotalSeconds:0} s before retrying, longer than the {options.MaxBackoff.TotalSeconds:0} s the target allows: not retried)"), false, null);
-        }
-        return new ScimAnswer(null, error, true, retryAfter);
     }
 
     /// <summary>RFC 6585 4 (429) and RFC 9110 15.6 (5xx other than 501/505, which will not get better by waiting).</summary>
@@ -163,7 +198,7 @@ internal sealed class ScimClient(
     /// type's registration allows, application/json. Anything else (an HTML login page of a proxy, text/plain) is not
     /// the SP's SCIM answer, even when its body happens to parse.
     /// </summary>
-    private JsonObject? Parse(Stream body, string? mediaType)
+    private JsonDocument? Parse(Stream body, string? mediaType)
     {
         if (IsBlank(body))
         {
@@ -173,15 +208,21 @@ internal sealed class ScimClient(
         {
             throw new ScimRequestException($"The SP's answer is labelled '{mediaType}', not application/scim+json (RFC 7644 3.8).");
         }
+        JsonDocument document;
         try
         {
-            return JsonNode.Parse(body) as JsonObject
-                ?? throw new ScimRequestException("The SP answered with JSON that is not a SCIM resource object.");
+            document = JsonDocument.Parse(body, AnswerOptions);
         }
         catch (JsonException ex)
         {
             throw new ScimRequestException($"The SP's answer is not JSON: {redactor.Redact(ex.Message)}", ex);
         }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw new ScimRequestException("The SP answered with JSON that is not a SCIM resource object.");
+        }
+        return document;
     }
 
     /// <summary>An empty answer (204), or one of JSON whitespace only (RFC 8259 2); the stream is left at its start.</summary>
