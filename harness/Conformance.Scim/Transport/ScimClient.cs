@@ -215,7 +215,9 @@ internal sealed class ScimClient(
         }
         catch (JsonException ex)
         {
-            throw new ScimRequestException($"The SP's answer is not JSON: {redactor.Redact(ex.Message)}", ex);
+            throw new ScimRequestException(NamesAMemberTwice(body)
+                ? $"The SP's answer names a member twice, so which value it means cannot be known (RFC 8259 4: names SHOULD be unique): {redactor.Redact(ex.Message)}"
+                : $"The SP's answer is not JSON: {redactor.Redact(ex.Message)}", ex);
         }
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
@@ -223,6 +225,21 @@ internal sealed class ScimClient(
             throw new ScimRequestException("The SP answered with JSON that is not a SCIM resource object.");
         }
         return document;
+    }
+
+    /// <summary>Whether JSON that failed to parse is well-formed once repeated member names are allowed (the failure path only).</summary>
+    private static bool NamesAMemberTwice(Stream body)
+    {
+        body.Position = 0;
+        try
+        {
+            using var lenient = JsonDocument.Parse(body);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>An empty answer (204), or one of JSON whitespace only (RFC 8259 2); the stream is left at its start.</summary>

@@ -18,7 +18,7 @@ public sealed class AnswerTests
         "The SP answered with JSON that is not a SCIM resource object.")]
     // Which givenName is the user's would be a guess: the SP's fault, said when the answer is read.
     [TestCase("{\"id\":\"u-1\",\"name\":{\"givenName\":\"Ada\",\"givenName\":\"Bob\"}}", "application/scim+json",
-        "The SP's answer is not JSON: Duplicate property 'givenName' encountered during deserialization.")]
+        "The SP's answer names a member twice, so which value it means cannot be known (RFC 8259 4: names SHOULD be unique): Duplicate property 'givenName' encountered during deserialization.")]
     public void AnAnswerTheSpGotWrong_IsRefusedWithTheReason_AndNotAskedAgain(string body, string contentType, string reason)
     {
         using var client = Client(body, contentType);
