@@ -72,13 +72,17 @@ internal sealed class FaultInjector
 
     public void Clear()
     {
-        Armed[] cleared;
+        Armed[] idle;
         lock (_gate)
         {
-            cleared = [.. _faults];
+            foreach (var armed in _faults)
+            {
+                armed.Spent = true;
+            }
+            idle = [.. _faults.Where(a => a.InFlight == 0)];
             _faults.Clear();
         }
-        foreach (var armed in cleared)
+        foreach (var armed in idle)
         {
             Retire(armed);
         }
@@ -100,16 +104,33 @@ internal sealed class FaultInjector
                     _faults.Remove(armed);
                     armed.Spent = true;
                 }
+                armed.InFlight++;
                 return armed;
             }
             return null;
         }
     }
 
-    /// <summary>Takes a spent or cleared fault's mapping away once the last request that claimed it has been answered.</summary>
-    public void Retire(Armed armed)
+    /// <summary>
+    /// A request that claimed <paramref name="armed"/> has been answered. A spent or cleared fault's mapping goes once the
+    /// last request that claimed it is answered: an earlier claimer may still be on its way to WireMock's matching.
+    /// </summary>
+    public void Done(Armed armed)
     {
         ArgumentNullException.ThrowIfNull(armed);
+        bool retire;
+        lock (_gate)
+        {
+            retire = --armed.InFlight == 0 && armed.Spent;
+        }
+        if (retire)
+        {
+            Retire(armed);
+        }
+    }
+
+    private void Retire(Armed armed)
+    {
         if (AnswersInstead(armed.Fault.Kind))
         {
             _server?.DeleteMapping(armed.Id);
@@ -162,8 +183,11 @@ internal sealed class FaultInjector
         public StubFault Fault { get; } = fault;
         public int Used { get; set; }
 
-        /// <summary>Its last use is taken: no request will claim it again.</summary>
+        /// <summary>Its last use is taken, or it was cleared: no request will claim it again.</summary>
         public bool Spent { get; set; }
+
+        /// <summary>Requests that claimed it and are not answered yet.</summary>
+        public int InFlight { get; set; }
 
         /// <summary>The value of <see cref="ClaimHeader"/> on the requests that claimed this fault: fault-1, fault-2, … in arming order.</summary>
         public string Claim { get; } = claim;

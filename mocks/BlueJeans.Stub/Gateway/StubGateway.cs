@@ -50,27 +50,27 @@ internal sealed class StubGateway(RequestJournal journal, FaultInjector faults, 
             return Task.CompletedTask;
         });
 
-        switch (fault?.Fault.Kind)
-        {
-            case FaultKinds.Drop:
-                context.Abort();
-                return;
-            case FaultKinds.Latency:
-                await Task.Delay(TimeSpan.FromMilliseconds(fault.Fault.DelayMs), time, context.RequestAborted);
-                break;
-            case { } kind when FaultInjector.AnswersInstead(kind):
-                context.Request.Headers[FaultInjector.ClaimHeader] = fault.Claim;
-                break;
-        }
         try
         {
+            switch (fault?.Fault.Kind)
+            {
+                case FaultKinds.Drop:
+                    context.Abort();
+                    return;
+                case FaultKinds.Latency:
+                    await Task.Delay(TimeSpan.FromMilliseconds(fault.Fault.DelayMs), time, context.RequestAborted);
+                    break;
+                case { } kind when FaultInjector.AnswersInstead(kind):
+                    context.Request.Headers[FaultInjector.ClaimHeader] = fault.Claim;
+                    break;
+            }
             await next();
         }
         finally
         {
-            if (fault is { Spent: true })
+            if (fault is not null)
             {
-                faults.Retire(fault);
+                faults.Done(fault);
             }
         }
     }
