@@ -27,6 +27,7 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly IBrowserContext _context;
     private readonly IPage _page;
     private int _shots;
+    private bool _axePreloaded;
 
     private BrowserSession(BrowserSessionOptions options, IBrowserContext context, IPage page)
     {
@@ -117,6 +118,11 @@ public sealed class BrowserSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(clicks);
         return RunAsync(flow, signIn.Password, null, async shots =>
         {
+            if (!_axePreloaded)
+            {
+                await PortalPage.PreloadAxeAsync(_context, signIn.PortalUrl).ConfigureAwait(false);
+                _axePreloaded = true;
+            }
             var portal = new PortalPage(_page, signIn.PortalUrl, what => ShotAsync(what, shots));
             // A session that signed in for an earlier path is still on the portal, signed in: the portal only asks once,
             // and each path opens its own first page.
@@ -200,9 +206,9 @@ public sealed class BrowserSession : IAsyncDisposable
             if (Uri.TryCreate(_page.Url, UriKind.Absolute, out var here)
                 && Uri.Compare(here, sp, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
             {
-                await _page.WaitForLoadStateAsync(LoadState.Load).ConfigureAwait(false);
+                await LoadedAsync().ConfigureAwait(false);
                 // The ACS may answer with a page that redirects by script or form: settle once more before reading it.
-                await _page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 5000 }).ConfigureAwait(false);
+                await NetworkQuietAsync().ConfigureAwait(false);
                 await ShotAsync("sp", shots).ConfigureAwait(false);
                 return;
             }
@@ -235,16 +241,9 @@ public sealed class BrowserSession : IAsyncDisposable
             var before = _page.Url;
             await link.ClickAsync().ConfigureAwait(false);
             await _page.WaitForURLAsync(url => url != before, new PageWaitForURLOptions { Timeout = (float)_options.NavigationTimeout.TotalMilliseconds }).ConfigureAwait(false);
-            await _page.WaitForLoadStateAsync(LoadState.Load).ConfigureAwait(false);
+            await LoadedAsync().ConfigureAwait(false);
             // An SP may sign out on a page of its own that moves on by script or form: where the user ends up counts.
-            try
-            {
-                await _page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 5000 }).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // A page that keeps the network busy is read as it is now.
-            }
+            await NetworkQuietAsync().ConfigureAwait(false);
             await ShotAsync("followed", shots).ConfigureAwait(false);
             return (Redact(_page.Url), null);
         }
@@ -290,7 +289,7 @@ public sealed class BrowserSession : IAsyncDisposable
     private async Task<string> ReachAsync(Shots shots, params string[] expected)
     {
         await _page.Locator(string.Join(", ", expected)).First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached }).ConfigureAwait(false);
-        await _page.WaitForLoadStateAsync(LoadState.Load).ConfigureAwait(false);
+        await LoadedAsync().ConfigureAwait(false);
         foreach (var (selector, name) in Landmarks.Where(l => expected.Contains(l.Selector)))
         {
             if (await _page.Locator(selector).CountAsync().ConfigureAwait(false) > 0)
@@ -300,6 +299,31 @@ public sealed class BrowserSession : IAsyncDisposable
             }
         }
         throw new PlaywrightException($"The page changed again before it could be read (waiting for {string.Join(", ", expected)}).");
+    }
+
+    /// <summary>
+    /// Waits until the page's document has loaded, as the document itself says. Playwright's load-state wait can miss the
+    /// load event of a document committed from an auto-posted form (the IdP's launch page posting to the ACS) and then
+    /// waits out its whole timeout on a page that finished long before: a harness race that would read as the SP's
+    /// failure. Polling readyState goes on across navigations, so the document waited for is the one in the tab.
+    /// </summary>
+    private async Task LoadedAsync()
+    {
+        var done = await _page.WaitForFunctionAsync("() => document.readyState === 'complete'").ConfigureAwait(false);
+        await done.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Up to 5 s for the network to go quiet (500 ms with nothing in flight); a page that keeps it busy is read as it is now.</summary>
+    private async Task NetworkQuietAsync()
+    {
+        try
+        {
+            await _page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 5000 }).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Nothing more to wait for: what the page shows now is what the user sees.
+        }
     }
 
     private async Task LogInAsync(string username, string password)
