@@ -6,6 +6,7 @@ $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot
 $Root = $PSScriptRoot
 $Config = if ($env:CONFORMANCE_CONFIG) { $env:CONFORMANCE_CONFIG } else { 'Release' }
+$CliProject = 'harness/Conformance.Cli/Conformance.Cli.csproj'
 $CliDll = Join-Path $Root "harness/Conformance.Cli/bin/$Config/net10.0/Conformance.Cli.dll"
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_NOLOGO = '1'; $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
@@ -64,15 +65,17 @@ function Need-ReferenceSp {
     finally { Pop-Location }
 }
 
-function Build {
-    if (Plan 'build') { return }
+# Build [Project, from the root]: the whole solution (tests, bench) unless a verb needs only the CLI, whose project references everything
+# it runs: a fresh ./run.ps1 compiles no test project, and an up-to-date one checks a third of the projects.
+function Build([string]$Project = 'ConformanceSuite.sln') {
+    if (Plan "build $Project") { return }
     Need-Dotnet
     # For tests of this script itself: the solution is already built by the test run that calls it.
     if ($env:CONFORMANCE_NO_BUILD -eq '1') { return }
     Say "restoring and building ($Config)"
     dotnet tool restore | Out-Null
     if ($LASTEXITCODE -ne 0) { Fail-Setup 'dotnet tool restore failed (.config/dotnet-tools.json)' }
-    dotnet build (Join-Path $Root 'ConformanceSuite.sln') -c $Config -nologo -v q -clp:ErrorsOnly 2>&1 | ForEach-Object { [Console]::Error.WriteLine($_) }
+    dotnet build (Join-Path $Root $Project) -c $Config -nologo -v q -clp:ErrorsOnly 2>&1 | ForEach-Object { [Console]::Error.WriteLine($_) }
     if ($LASTEXITCODE -ne 0) { Say 'build failed'; exit 3 }
 }
 
@@ -115,7 +118,7 @@ $rest = if ($args.Count -gt 1) { [string[]]$args[1..($args.Count - 1)] } else { 
 switch ($verb) {
     'test' { $env:CONFORMANCE_LOCKED_RESTORE = '1'; Need-Chromium; Need-Xmlsec; Need-Mellon; Need-ReferenceSp; Build; Invoke-Tests $rest }
     'bench' { Need-Chromium; Need-ReferenceSp; Build; if (Plan ("bench " + ($rest -join ' ')).TrimEnd()) { exit 0 }; & dotnet run --project (Join-Path $Root 'bench/Conformance.Bench') -c $Config --no-build -- @rest; exit $LASTEXITCODE }
-    { $_ -in 'help', '-h', '--help', 'list', 'validate', 'schema', 'idp', '--version', 'report', 'serve' } { Build; Invoke-Cli ([string[]]$args) }
-    { $_ -eq 'certify' -and $rest.Count -gt 0 -and $rest[0] -eq 'verify' } { Build; Invoke-Cli ([string[]]$args) }
-    default { if (Wants-Browser ([string[]]$args)) { Need-Chromium }; Need-ReferenceSp; Build; Invoke-Cli ([string[]]$args) }
+    { $_ -in 'help', '-h', '--help', 'list', 'validate', 'schema', 'idp', '--version', 'report', 'serve' } { Build $CliProject; Invoke-Cli ([string[]]$args) }
+    { $_ -eq 'certify' -and $rest.Count -gt 0 -and $rest[0] -eq 'verify' } { Build $CliProject; Invoke-Cli ([string[]]$args) }
+    default { if (Wants-Browser ([string[]]$args)) { Need-Chromium }; Need-ReferenceSp; Build $CliProject; Invoke-Cli ([string[]]$args) }
 }

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT="$(pwd)"
 CONFIG="${CONFORMANCE_CONFIG:-Release}"
+CLI_PROJECT="harness/Conformance.Cli/Conformance.Cli.csproj"
 CLI_DLL="$ROOT/harness/Conformance.Cli/bin/$CONFIG/net10.0/Conformance.Cli.dll"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -75,14 +76,17 @@ wants_browser() {
   return 0
 }
 
+# build [PROJECT, from the root]: the whole solution (tests, bench) unless a verb needs only the CLI, whose project references everything
+# it runs: a fresh ./run.sh compiles no test project, and an up-to-date one checks a third of the projects.
 build() {
-  plan build && return 0
+  local target="${1:-ConformanceSuite.sln}"
+  plan build "$target" && return 0
   need_dotnet
   # For tests of this script itself: the solution is already built by the test run that calls it.
   if [ "${CONFORMANCE_NO_BUILD:-}" = "1" ]; then return 0; fi
   say "restoring and building ($CONFIG)"
   dotnet tool restore >/dev/null || fail_setup "dotnet tool restore failed (.config/dotnet-tools.json)"
-  dotnet build "$ROOT/ConformanceSuite.sln" -c "$CONFIG" -nologo -v q -clp:ErrorsOnly >&2 || { say "build failed"; exit 3; }
+  dotnet build "$ROOT/$target" -c "$CONFIG" -nologo -v q -clp:ErrorsOnly >&2 || { say "build failed"; exit 3; }
 }
 
 # exec: the CLI becomes this process, so a signal sent to run.sh (timeout, CI cancelling) reaches it and nothing is orphaned.
@@ -124,13 +128,13 @@ case "$verb" in
     ;;
   help|-h|--help|list|validate|schema|idp|--version|report|serve)
     # Nothing here opens a browser or the reference SP: a merge job needs only .NET.
-    build
+    build "$CLI_PROJECT"
     cli "$@"
     ;;
   *)
-    if [ "$verb" = "certify" ] && [ "${2:-}" = "verify" ]; then build; cli "$@"; fi
+    if [ "$verb" = "certify" ] && [ "${2:-}" = "verify" ]; then build "$CLI_PROJECT"; cli "$@"; fi
     if wants_browser "$@"; then need_chromium; fi
-    need_reference_sp; build
+    need_reference_sp; build "$CLI_PROJECT"
     cli "$@"
     ;;
 esac

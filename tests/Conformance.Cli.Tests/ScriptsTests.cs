@@ -44,13 +44,14 @@ public sealed class ScriptsTests
         });
     }
 
-    [TestCase("setup chromium|setup reference-sp npm packages|build|run run --tag sso", "run", "--tag", "sso")]
-    [TestCase("setup reference-sp npm packages|build|run run --exclude-tag browser", "run", "--exclude-tag", "browser")]
-    [TestCase("setup reference-sp npm packages|build|run run --exclude-tag=sso,browser", "run", "--exclude-tag=sso,browser")]
-    [TestCase("build|run report merge shard-1 shard-2 --out merged", "report", "merge", "shard-1", "shard-2", "--out", "merged")]
-    [TestCase("build|run certify verify certification.zip", "certify", "verify", "certification.zip")]
-    [TestCase("setup chromium|setup reference-sp npm packages|build|run certify --target t.yaml", "certify", "--target", "t.yaml")]
-    [TestCase("setup chromium|setup xmlsec1|setup apache2 libapache2-mod-auth-mellon|setup reference-sp npm packages|build|test", "test")]
+    [TestCase("setup chromium|setup reference-sp npm packages|build harness/Conformance.Cli/Conformance.Cli.csproj|run run --tag sso", "run", "--tag", "sso")]
+    [TestCase("setup reference-sp npm packages|build harness/Conformance.Cli/Conformance.Cli.csproj|run run --exclude-tag browser", "run", "--exclude-tag", "browser")]
+    [TestCase("setup reference-sp npm packages|build harness/Conformance.Cli/Conformance.Cli.csproj|run run --exclude-tag=sso,browser", "run", "--exclude-tag=sso,browser")]
+    [TestCase("build harness/Conformance.Cli/Conformance.Cli.csproj|run report merge shard-1 shard-2 --out merged", "report", "merge", "shard-1", "shard-2", "--out", "merged")]
+    [TestCase("build harness/Conformance.Cli/Conformance.Cli.csproj|run certify verify certification.zip", "certify", "verify", "certification.zip")]
+    [TestCase("setup chromium|setup reference-sp npm packages|build harness/Conformance.Cli/Conformance.Cli.csproj|run certify --target t.yaml", "certify", "--target", "t.yaml")]
+    [TestCase("setup chromium|setup xmlsec1|setup apache2 libapache2-mod-auth-mellon|setup reference-sp npm packages|build ConformanceSuite.sln|test", "test")]
+    [TestCase("setup chromium|setup reference-sp npm packages|build ConformanceSuite.sln|bench --quick", "bench", "--quick")]
     public async Task SetupPlan_OfAVerb_InstallsOnlyWhatItUsesInBothScripts(string plan, params string[] args)
     {
         var bash = await RunAsync("bash", ["run.sh", .. args], plan: true);
