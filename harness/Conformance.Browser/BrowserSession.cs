@@ -27,7 +27,6 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly IBrowserContext _context;
     private readonly IPage _page;
     private int _shots;
-    private bool _axePreloaded;
 
     private BrowserSession(BrowserSessionOptions options, IBrowserContext context, IPage page)
     {
@@ -118,11 +117,6 @@ public sealed class BrowserSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(clicks);
         return RunAsync(flow, signIn.Password, null, async shots =>
         {
-            if (!_axePreloaded)
-            {
-                await PortalPage.PreloadAxeAsync(_context, signIn.PortalUrl).ConfigureAwait(false);
-                _axePreloaded = true;
-            }
             var portal = new PortalPage(_page, signIn.PortalUrl, what => ShotAsync(what, shots));
             // A session that signed in for an earlier path is still on the portal, signed in: the portal only asks once,
             // and each path opens its own first page.

@@ -67,27 +67,10 @@ public sealed class PortalPage
         // Deque's RunAxe runs the rules frame by frame and then finishes in a new page of a context of its own, over a second
         // a page; the portal has no frames, so axe.run in the page itself (every rule, the whole document) finds the same
         // violations in a tenth of the time, and the passes nobody reads are not collected.
-        var violations = await _page.EvaluateAsync<string[]?>(RunAxe).ConfigureAwait(false);
-        if (violations is null)
-        {
-            // A page opened before the session preloaded axe-core (or outside a session): given it now.
-            await _page.EvaluateAsync(AxeSource.Value).ConfigureAwait(false);
-            violations = await _page.EvaluateAsync<string[]?>(RunAxe).ConfigureAwait(false) ?? [];
-        }
+        await _page.EvaluateAsync(AxeSource.Value).ConfigureAwait(false);
+        var violations = await _page.EvaluateAsync<string[]>(
+            "() => axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => `${v.id}: ${v.help}`))").ConfigureAwait(false);
         _violations.AddRange(violations.Select(v => $"{shot} ({new Uri(_page.Url).AbsolutePath}): {v}"));
-    }
-
-    private const string RunAxe = "() => window.axe ? axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => `${v.id}: ${v.help}`)) : null";
-
-    /// <summary>
-    /// Has every portal document of <paramref name="context"/> load axe-core as it starts: 650 KB of script given to each
-    /// audited page by evaluate was parsed and compiled again every time, where an init script is compiled once and
-    /// taken from V8's code cache after that. Other origins' pages (an SP's, the IdP's login) do not run it.
-    /// </summary>
-    internal static Task PreloadAxeAsync(IBrowserContext context, Uri portalUrl)
-    {
-        var origin = System.Text.Json.JsonSerializer.Serialize(portalUrl.GetLeftPart(UriPartial.Authority));
-        return context.AddInitScriptAsync($"if (location.origin === {origin}) {{\n{AxeSource.Value}\n}}");
     }
 
     public Task FillAsync(string selector, string value) => _page.Locator(selector).FillAsync(value);

@@ -66,38 +66,6 @@ public class PortalPageTests : InChromium
     }
 
     [Test]
-    public async Task Open_InAContextThatPreloadedAxe_AuditsWithThePreloadedScript()
-    {
-        await using var context = await Browser.NewContextAsync();
-        await PortalPage.PreloadAxeAsync(context, Portal);
-        var page = await context.NewPageAsync();
-        await page.RouteAsync("http://portal.test/**", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            ContentType = "text/html",
-            Body = "<!DOCTYPE html><html lang=\"en\"><head><title>Portal</title></head><body><main><h1>Portal</h1><form><input type=\"text\" id=\"nameless\"></form></main></body></html>",
-        }));
-        var portal = new PortalPage(page, Portal, _ => Task.CompletedTask);
-
-        await portal.OpenAsync("/portal/start", "axe-preloaded");
-
-        Assert.That(await page.EvaluateAsync<string>("() => typeof window.axe"), Is.EqualTo("object"), "axe-core came with the document");
-        Assert.That(portal.AccessibilityViolations, Has.Some.Contains("axe-preloaded (/portal/start): label"));
-    }
-
-    [Test]
-    public async Task PreloadAxe_LeavesPagesOfOtherOriginsAlone()
-    {
-        await using var context = await Browser.NewContextAsync();
-        await PortalPage.PreloadAxeAsync(context, Portal);
-        var page = await context.NewPageAsync();
-        await page.RouteAsync("http://sp.test/**", route => route.FulfillAsync(new RouteFulfillOptions { ContentType = "text/html", Body = "<!DOCTYPE html><title>SP</title>" }));
-
-        await page.GotoAsync("http://sp.test/");
-
-        Assert.That(await page.EvaluateAsync<string>("() => typeof window.axe"), Is.EqualTo("undefined"));
-    }
-
-    [Test]
     public async Task Open_AnAccessiblePage_RecordsNoViolation()
     {
         var portal = await ServeAsync("<form><label for=\"named\">Name</label><input type=\"text\" id=\"named\"></form>");
