@@ -18,7 +18,7 @@ public class ScimBenchmarks
     private readonly InsightsLog _log = new(TimeProvider.System, "org-bench");
 
     [Benchmark(Description = "Mapping: directory user → SCIM create body")]
-    public string Mapping() => _mapping.Resource(_user, null).ToJsonString();
+    public byte[] Mapping() => _mapping.ResourceUtf8(_user, null);
 
     [Benchmark(Description = "DI append: one user_create_provision event")]
     public InsightsEvent DiAppend() => _log.Log(InsightsEventTypes.UserCreateProvision, true, Resource, Application);

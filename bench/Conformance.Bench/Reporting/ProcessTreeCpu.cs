@@ -11,7 +11,7 @@ namespace Conformance.Bench.Reporting;
 internal sealed class ProcessTreeCpu : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
-    private static readonly double TicksPerSecond = 100; // USER_HZ: the unit of utime and stime in /proc/<pid>/stat on Linux
+    private const double TicksPerSecond = 100; // USER_HZ: the unit of utime and stime in /proc/<pid>/stat on Linux
 
     private readonly Dictionary<(int Pid, long Start), (string Kind, double Seconds)> _seen = [];
     private readonly CancellationTokenSource _stop = new();
